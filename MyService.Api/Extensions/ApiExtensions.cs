@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.Json;
+using MyService.Api.Http;
+
+namespace MyService.Api.Extensions;
+
+/// <summary>HTTP behaviour of the API: problem details for every error, request limits, OpenAPI, graceful stop.</summary>
+public static class ApiExtensions
+{
+    public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = UnsupportedMediaType.Describe);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw, so the handler above can name the field instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // ECS sends SIGTERM and kills after stopTimeout (30 s): drain in-flight requests within that.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
+        return builder;
+    }
+
+    public static WebApplication UseApiDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        return app;
+    }
+}

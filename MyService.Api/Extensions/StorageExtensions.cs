@@ -1,0 +1,57 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using MyService.Api.Items;
+using MyService.Api.Storage;
+using MyService.Api.Storage.Sqlite;
+using MyService.Api.Users;
+
+namespace MyService.Api.Extensions;
+
+/// <summary>Chooses the storage provider from <c>Storage:Provider</c> (DESIGN §6) and registers its stores.</summary>
+public static class StorageExtensions
+{
+    public const string DefaultConnectionString = "Data Source=data/myservice.db";
+
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        var provider = builder.Configuration["Storage:Provider"] ?? "sqlite";
+        if (!provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Storage:Provider is '{provider}'. This build supports 'sqlite'; remove the setting or set it to sqlite.");
+        }
+
+        return builder.AddSqliteStorage();
+    }
+
+    public static IHostApplicationBuilder AddSqliteStorage(this IHostApplicationBuilder builder)
+    {
+        // Dapper's handler table is process-wide; registering the same handler again is harmless.
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        // Resolved when first used, so configuration added after this call (tests, hosts) still applies.
+        builder.Services.AddSingleton(sp => new SqliteDatabase(ResolveFilePath(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("db") ?? DefaultConnectionString,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        builder.Services.AddSingleton<SqliteMigrator>();
+        builder.Services.AddHostedService<SqliteMigrationService>();
+        builder.Services.AddSingleton<IEntityStore<User, UserInput>, SqliteUserStore>();
+        builder.Services.AddSingleton<IEntityStore<Item, ItemInput>, SqliteItemStore>();
+        builder.Services.AddSingleton<IChangeFeed, SqliteChangeFeed>();
+        builder.Services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>A relative file is under the content root, and its directory is created (a fresh volume is empty).</summary>
+    internal static string ResolveFilePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new InvalidOperationException("ConnectionStrings:db has no Data Source; set it to a file, e.g. Data Source=data/myservice.db.");
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
+    }
+}

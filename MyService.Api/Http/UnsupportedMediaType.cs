@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MyService.Api.Http;
+
+/// <summary>The binder answers a non-JSON body with a bare 415; this names the header at fault and the fix.</summary>
+internal static class UnsupportedMediaType
+{
+    public static void Describe(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status != StatusCodes.Status415UnsupportedMediaType || context.ProblemDetails.Extensions.ContainsKey("errors"))
+        {
+            return;
+        }
+
+        const string message = "Send the body as application/json.";
+        context.ProblemDetails.Detail ??= $"Content-Type '{context.HttpContext.Request.ContentType}' is not accepted. {message}";
+        context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = [message] };
+    }
+}

@@ -1,0 +1,13 @@
+using MyService.Api.Http;
+
+namespace MyService.Api.Users;
+
+/// <summary>/users: CRUD with a unique, case-insensitive email (409 on a duplicate). Routes: see <see cref="EntityApi"/>.</summary>
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapEntityApi<User, UserInput>("/users", "Users");
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using MyService.Tests.TestSupport;
+
+namespace MyService.Tests.Api;
+
+/// <summary>The API in-process on its own SQLite file: one per test class (IClassFixture), or per test for restarts.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory? _ownedDirectory;
+
+    /// <summary>A fresh database in a temp directory of its own.</summary>
+    public ApiFactory()
+    {
+        _ownedDirectory = new TempDirectory();
+        DatabasePath = _ownedDirectory.File("api.db");
+    }
+
+    private ApiFactory(string databasePath) => DatabasePath = databasePath;
+
+    /// <summary>An app on an existing (or to-be-created) database file that the caller owns.</summary>
+    public static ApiFactory OnFile(string databasePath) => new(databasePath);
+
+    public string DatabasePath { get; }
+
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient();
+        client.Timeout = TestTimeouts.Default;
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:db", $"Data Source={DatabasePath}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _ownedDirectory?.Dispose();
+        }
+    }
+}
