@@ -4,6 +4,11 @@ using MyService.Api.Items;
 using MyService.Api.Root;
 using MyService.Api.Users;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -21,7 +26,8 @@ app.MapUsersApi();
 app.MapItemsApi();
 app.MapEventsApi();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -29,21 +29,23 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
     /// <summary>The Dapper parameters for <paramref name="input"/>, named after <see cref="Fields"/>' properties.</summary>
     protected abstract DynamicParameters Parameters(TInput input);
 
-    private string SelectColumns => string.Join(", ", Fields.Select(f => $"{f.Column} AS {f.Property}")
-        .Prepend("id AS Id").Append("version AS Version").Append("created_at AS CreatedAt").Append("updated_at AS UpdatedAt"));
+    // Built once on first use (not in the constructor: the abstract members belong to the subclass).
+    private EntitySql? _sql;
+
+    private EntitySql Sql => _sql ??= new EntitySql(Table, Fields);
 
     public async Task<TEntity?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<TEntity>(
-            new CommandDefinition($"SELECT {SelectColumns} FROM {Table} WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+            new CommandDefinition(Sql.Find, new { id }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<TEntity>> ListAsync(long afterId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         var rows = await connection.QueryAsync<TEntity>(new CommandDefinition(
-            $"SELECT {SelectColumns} FROM {Table} WHERE id > @afterId ORDER BY id LIMIT @limit",
+            Sql.List,
             new { afterId, limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
@@ -51,26 +53,23 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
 
     public Task<WriteResult<TEntity>> CreateAsync(TInput input, CancellationToken cancellationToken)
     {
+        var trace = TraceParent.Current();
         var parameters = Parameters(input);
         parameters.Add("now", clock.GetUtcNow());
-        var columns = string.Join(", ", Fields.Select(f => f.Column));
-        var values = string.Join(", ", Fields.Select(f => "@" + f.Property));
-        var sql = $"INSERT INTO {Table} ({columns}, version, created_at, updated_at) VALUES ({values}, 1, @now, @now) RETURNING {SelectColumns}";
         return WriteAsync(async (connection, transaction) =>
         {
-            var entity = await connection.QuerySingleAsync<TEntity>(sql, parameters, transaction);
-            await AppendEventAsync(connection, transaction, entity.Id, ChangeOperations.Created, entity.Version, entity);
+            var entity = await connection.QuerySingleAsync<TEntity>(Sql.Insert, parameters, transaction);
+            await AppendEventAsync(connection, transaction, entity.Id, ChangeOperations.Created, entity.Version, entity, trace);
             return WriteResult<TEntity>.Written(entity);
         }, cancellationToken);
     }
 
     public Task<WriteResult<TEntity>> UpdateAsync(long id, TInput input, long? expectedVersion, CancellationToken cancellationToken)
     {
+        var trace = TraceParent.Current();
         var parameters = Parameters(input);
         parameters.Add("id", id);
         parameters.Add("now", clock.GetUtcNow());
-        var assignments = string.Join(", ", Fields.Select(f => $"{f.Column} = @{f.Property}"));
-        var sql = $"UPDATE {Table} SET {assignments}, version = version + 1, updated_at = @now WHERE id = @id RETURNING {SelectColumns}";
         return WriteAsync(async (connection, transaction) =>
         {
             if (await CheckVersionAsync(connection, transaction, id, expectedVersion) is { } refusal)
@@ -78,26 +77,28 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
                 return refusal;
             }
 
-            var entity = await connection.QuerySingleAsync<TEntity>(sql, parameters, transaction);
-            await AppendEventAsync(connection, transaction, id, ChangeOperations.Updated, entity.Version, entity);
+            var entity = await connection.QuerySingleAsync<TEntity>(Sql.Update, parameters, transaction);
+            await AppendEventAsync(connection, transaction, id, ChangeOperations.Updated, entity.Version, entity, trace);
             return WriteResult<TEntity>.Written(entity);
         }, cancellationToken);
     }
 
-    public Task<WriteResult<TEntity>> DeleteAsync(long id, long? expectedVersion, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction) =>
+    public Task<WriteResult<TEntity>> DeleteAsync(long id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var trace = TraceParent.Current();
+        return WriteAsync(async (connection, transaction) =>
         {
             if (await CheckVersionAsync(connection, transaction, id, expectedVersion) is { } refusal)
             {
                 return refusal;
             }
 
-            var entity = await connection.QuerySingleAsync<TEntity>(
-                $"DELETE FROM {Table} WHERE id = @id RETURNING {SelectColumns}", new { id }, transaction);
+            var entity = await connection.QuerySingleAsync<TEntity>(Sql.Delete, new { id }, transaction);
             // A delete is one more version, so a consumer holding version N knows it is newer.
-            await AppendEventAsync(connection, transaction, id, ChangeOperations.Deleted, entity.Version + 1, payload: null);
+            await AppendEventAsync(connection, transaction, id, ChangeOperations.Deleted, entity.Version + 1, payload: null, trace);
             return WriteResult<TEntity>.Written(entity);
         }, cancellationToken);
+    }
 
     private async Task<WriteResult<TEntity>> WriteAsync(
         Func<SqliteConnection, SqliteTransaction, Task<WriteResult<TEntity>>> work, CancellationToken cancellationToken)
@@ -115,7 +116,7 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
     private async Task<WriteResult<TEntity>?> CheckVersionAsync(
         SqliteConnection connection, SqliteTransaction transaction, long id, long? expectedVersion)
     {
-        var current = await connection.ExecuteScalarAsync<long?>($"SELECT version FROM {Table} WHERE id = @id", new { id }, transaction);
+        var current = await connection.ExecuteScalarAsync<long?>(Sql.Version, new { id }, transaction);
         if (current is null)
         {
             return WriteResult<TEntity>.NotFound();
@@ -124,8 +125,9 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
         return expectedVersion is { } expected && expected != current ? WriteResult<TEntity>.VersionMismatch(current.Value) : null;
     }
 
+    // The trace is captured by the caller: the write itself runs on the writer's loop, outside the request.
     private Task<int> AppendEventAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, string operation, long version, TEntity? payload) =>
+        SqliteConnection connection, SqliteTransaction transaction, long id, string operation, long version, TEntity? payload, string? trace) =>
         connection.ExecuteAsync(
             """
             INSERT INTO events (entity_type, entity_id, operation, version, timestamp, payload, traceparent)
@@ -139,7 +141,7 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
                 version,
                 now = clock.GetUtcNow(),
                 payload = payload is null ? null : JsonSerializer.Serialize(payload, JsonSerializerOptions.Web),
-                traceparent = TraceParent.Current(),
+                traceparent = trace,
             },
             transaction);
 }
