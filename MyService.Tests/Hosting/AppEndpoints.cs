@@ -1,0 +1,9 @@
+using MyService.Hosting;
+using MyService.Hosting.Testing;
+
+namespace MyService.Tests.Hosting;
+
+public static class AppEndpoints
+{
+    public static Uri GetEndpointUri(this DistributedApplication app, string resource) => app.GetEndpoint(resource);
+}
