@@ -20,7 +20,7 @@ internal sealed class DynamoDBLocalLauncher(DynamoDBLocalInstaller installer) : 
         var dynamo = (DynamoDBLocalResource)resource;
         var java = Tools.Find("java") ?? throw new InvalidOperationException(
             "DynamoDB Local needs Java 17 or newer, and 'java' is not on PATH. Install it (e.g. apt-get install openjdk-17-jre-headless) and run the AppHost again; the other resources run without it.");
-        var jar = await installer.EnsureInstalledAsync(context.Log, cancellationToken);
+        var jar = await installer.EnsureInstalledAsync(context.Progress, cancellationToken);
         var jarDirectory = Path.GetDirectoryName(jar)!;
         var port = resource.GetEndpoint(DynamoDBLocalResource.EndpointName).AllocatedEndpoint!.Port;
         var arguments = new List<string>

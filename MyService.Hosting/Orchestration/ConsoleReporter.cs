@@ -39,7 +39,7 @@ internal sealed class ConsoleReporter(
                 await output.WriteLineAsync($"  {snapshot.Name,-16} {line}");
                 if (snapshot.State == KnownResourceStates.FailedToStart)
                 {
-                    await WriteLastLinesAsync(snapshot.Name);
+                    await WriteLastLinesAsync(snapshot);
                 }
 
                 // Judged on the snapshots printed so far, so the summary never runs ahead of the lines above it.
@@ -67,9 +67,11 @@ internal sealed class ConsoleReporter(
         _ => $"{s.State,-9} {s.StateReason}".TrimEnd(),
     };
 
-    private async Task WriteLastLinesAsync(string resource)
+    private async Task WriteLastLinesAsync(ResourceSnapshot snapshot)
     {
-        foreach (var line in logs.GetLines(resource).TakeLast(FailureLogLines))
+        // The engine's own note of the failure repeats the reason printed just above.
+        var lines = logs.GetLines(snapshot.Name).Where(l => l.Content != $"[apphost] {snapshot.StateReason}");
+        foreach (var line in lines.TakeLast(FailureLogLines))
         {
             await output.WriteLineAsync($"      | {line.Content}");
         }

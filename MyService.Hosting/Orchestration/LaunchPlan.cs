@@ -24,7 +24,7 @@ internal interface IResourceLauncher
 }
 
 /// <summary>What a launcher may use: run-time values, the environment builder, the resource's own log.</summary>
-internal sealed class LaunchContext(ResourceRunContext run, EnvironmentResolver environment, Action<string> log)
+internal sealed class LaunchContext(ResourceRunContext run, EnvironmentResolver environment, Action<string> log, Action<string> progress)
 {
     public ResourceRunContext Run { get; } = run;
 
@@ -32,4 +32,11 @@ internal sealed class LaunchContext(ResourceRunContext run, EnvironmentResolver 
 
     /// <summary>Writes a line to the resource's console log (e.g. install progress).</summary>
     public void Log(string line) => log(line);
+
+    /// <summary>A step worth showing while the resource starts (the console prints it): logged and set as the state reason.</summary>
+    public void Progress(string message)
+    {
+        log(message);
+        progress(message);
+    }
 }

@@ -51,7 +51,11 @@ internal sealed partial class Orchestrator(
             _controllers[resource.Name] = new ResourceController(
                 resource,
                 launcher,
-                () => new LaunchContext(run, resolver, line => logs.Write(resource.Name, line, isError: false)),
+                () => new LaunchContext(
+                    run,
+                    resolver,
+                    line => logs.Write(resource.Name, line, isError: false),
+                    message => notifications.Publish(resource.Name, s => s with { StateReason = message })),
                 notifications,
                 logs,
                 registry,

@@ -50,7 +50,10 @@ internal sealed partial class ProcessRegistry(DistributedApplicationOptions opti
                 LogEndingOrphan(logger, entry.Pid, entry.Resource, PortOwner.CommandLine(entry.Pid));
                 try
                 {
-                    System.Diagnostics.Process.GetProcessById(entry.Pid).Kill(entireProcessTree: true);
+                    using var orphan = System.Diagnostics.Process.GetProcessById(entry.Pid);
+                    orphan.Kill(entireProcessTree: true);
+                    // Its ports must be free before this run allocates them.
+                    orphan.WaitForExit(TimeSpan.FromSeconds(10));
                     ended++;
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)

@@ -309,6 +309,7 @@ internal sealed partial class ResourceController(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resource {Resource} exited with code {ExitCode}; restarting in {Seconds} s")]
     private static partial void LogRestarting(ILogger logger, string resource, int exitCode, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Resource {Resource} failed: {Reason}")]
+    // Information: the console reporter already shows failures to the person at the terminal.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resource {Resource} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string resource, string reason);
 }
