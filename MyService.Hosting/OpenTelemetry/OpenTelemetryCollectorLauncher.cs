@@ -1,13 +1,14 @@
 using MyService.Hosting.ApplicationModel;
+using MyService.Hosting.Dashboard.Otlp;
 using MyService.Hosting.Orchestration;
 
 namespace MyService.Hosting.OpenTelemetry;
 
 /// <summary>
-/// The collector's endpoint is allocated with the others; the OTLP receiver behind it is served by the dashboard
-/// (next issue). Until then exporters send to a port nothing answers, which they tolerate.
+/// Locally the collector is the AppHost's own OTLP/HTTP receiver (DESIGN §7): started in-process on the
+/// collector's endpoint, feeding the dashboard's stores and, when configured, an upstream collector.
 /// </summary>
-internal sealed class OpenTelemetryCollectorLauncher : IResourceLauncher
+internal sealed class OpenTelemetryCollectorLauncher(OtlpReceiver receiver) : IResourceLauncher
 {
     public string ResourceType => "OpenTelemetryCollector";
 
@@ -15,7 +16,11 @@ internal sealed class OpenTelemetryCollectorLauncher : IResourceLauncher
 
     public Task<LaunchPlan> PlanAsync(IResource resource, LaunchContext context, CancellationToken cancellationToken)
     {
-        context.Log($"OTLP/HTTP endpoint: {resource.GetEndpoint(OpenTelemetryCollectorResource.EndpointName).AllocatedEndpoint}");
-        return Task.FromResult(new LaunchPlan(Process: null));
+        var collector = (OpenTelemetryCollectorResource)resource;
+        var endpoint = collector.GetEndpoint(OpenTelemetryCollectorResource.EndpointName).AllocatedEndpoint!;
+        context.Log($"OTLP/HTTP receiver on {endpoint} (protobuf; header {OpenTelemetryCollectorResource.ApiKeyHeader} required)");
+        return Task.FromResult(new LaunchPlan(
+            Process: null,
+            StartInProcess: async ct => await receiver.StartAsync(endpoint.Port, collector.GetApiKey(context.Run), ct)));
     }
 }

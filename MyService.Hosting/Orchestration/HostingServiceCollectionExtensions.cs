@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MyService.Hosting.Dashboard.Otlp;
+using MyService.Hosting.Dashboard.Telemetry;
 using MyService.Hosting.DynamoDB;
 using MyService.Hosting.OpenTelemetry;
 using MyService.Hosting.Sqlite;
@@ -27,6 +30,13 @@ internal static class HostingServiceCollectionExtensions
         services.AddSingleton<IResourceLauncher, DynamoDBTableLauncher>();
         services.AddSingleton<DynamoDBLocalInstaller>();
         services.AddHttpClient(HealthClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Dashboard:Telemetry").Get<TelemetryLimits>() ?? new TelemetryLimits());
+        services.AddSingleton<TelemetryStore>();
+        services.AddSingleton<OtlpIngestor>();
+        services.AddSingleton<OtlpReceiver>();
+        services.AddSingleton<OtlpForwarder>();
+        services.AddHostedService(sp => sp.GetRequiredService<OtlpForwarder>());
+        services.AddHttpClient(OtlpForwarder.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(Console.Out);
         services.AddHostedService<ConsoleReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<Orchestrator>());

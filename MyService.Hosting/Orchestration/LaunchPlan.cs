@@ -3,7 +3,8 @@ using MyService.Hosting.ApplicationModel;
 namespace MyService.Hosting.Orchestration;
 
 /// <summary>
-/// How one resource runs: a process (or nothing, for resources that are only values or files), how to tell it is
+/// How one resource runs: a process, or something run inside the AppHost (<see cref="StartInProcess"/>), or nothing
+/// (resources that are only values or files); how to tell it is
 /// healthy, work to finish before it counts as healthy (creating tables), and whether a crash restarts it.
 /// </summary>
 internal sealed record LaunchPlan(
@@ -11,7 +12,8 @@ internal sealed record LaunchPlan(
     IHealthProbe? Health = null,
     Func<CancellationToken, Task>? WhenReady = null,
     bool RestartOnUnexpectedExit = false,
-    IReadOnlyDictionary<string, string>? DisplayEnvironment = null);
+    IReadOnlyDictionary<string, string>? DisplayEnvironment = null,
+    Func<CancellationToken, Task<IAsyncDisposable>>? StartInProcess = null);
 
 /// <summary>Plans the launch of the resource kinds it handles. One per kind; the orchestrator picks by <see cref="Handles"/>.</summary>
 internal interface IResourceLauncher

@@ -225,9 +225,30 @@ internal sealed partial class ResourceController(
 
     private async Task RunWithoutProcessAsync(LaunchPlan plan, CancellationToken cancellationToken)
     {
+        IAsyncDisposable? inProcess = null;
+        if (plan.StartInProcess is not null)
+        {
+            try
+            {
+                inProcess = await plan.StartInProcess(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                // Kestrel reports a port it cannot bind as an IOException.
+                Fail(ex.Message);
+                return;
+            }
+        }
+
         Publish(s => s with { State = KnownResourceStates.Running, StateReason = null, StartTime = DateTimeOffset.UtcNow, StopTime = null });
         await MonitorHealthAsync(plan, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (inProcess is not null)
+        {
+            Publish(s => s with { State = KnownResourceStates.Stopping });
+            await inProcess.DisposeAsync();
+        }
+
         Publish(s => s with { State = KnownResourceStates.Exited, StateReason = "Stopped.", StopTime = DateTimeOffset.UtcNow, Health = HealthStatus.Unknown });
     }
 

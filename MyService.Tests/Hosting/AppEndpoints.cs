@@ -5,5 +5,5 @@ namespace MyService.Tests.Hosting;
 
 public static class AppEndpoints
 {
-    public static Uri GetEndpointUri(this DistributedApplication app, string resource) => app.GetEndpoint(resource);
+    public static Uri GetEndpointUri(this DistributedApplication app, string resource, string endpoint = "http") => app.GetEndpoint(resource, endpoint);
 }
