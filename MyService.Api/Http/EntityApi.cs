@@ -14,6 +14,7 @@ namespace MyService.Api.Http;
 /// </summary>
 internal static class EntityApi
 {
+
     public static RouteGroupBuilder MapEntityApi<TEntity, TInput>(this IEndpointRouteBuilder app, string prefix, string tag)
         where TEntity : class, IEntity
         where TInput : class, IInput<TInput>
@@ -68,7 +69,7 @@ internal static class EntityApi
     }
 
     public static async Task<Results<Created<TEntity>, ValidationProblem, ProblemHttpResult>> CreateAsync<TEntity, TInput>(
-        TInput? input, HttpContext context, [FromServices] IEntityStore<TEntity, TInput> store, CancellationToken cancellationToken)
+        TInput? input, HttpContext context, [FromServices] IEntityStore<TEntity, TInput> store, ILogger<EntityLog> logger, CancellationToken cancellationToken)
         where TEntity : class, IEntity
         where TInput : class, IInput<TInput>
     {
@@ -88,6 +89,7 @@ internal static class EntityApi
             return Refusal(result, 0);
         }
 
+        EntityLog.Created(logger, EntityName<TEntity>.Value, entity.Id);
         context.Response.Headers.ETag = RequestParsing.ETag(entity.Version);
         return TypedResults.Created($"{context.Request.Path.Value?.TrimEnd('/')}/{entity.Id}", entity);
     }
@@ -128,7 +130,7 @@ internal static class EntityApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync<TEntity, TInput>(
-        string id, HttpRequest request, [FromServices] IEntityStore<TEntity, TInput> store, CancellationToken cancellationToken)
+        string id, HttpRequest request, [FromServices] IEntityStore<TEntity, TInput> store, ILogger<EntityLog> logger, CancellationToken cancellationToken)
         where TEntity : class, IEntity
     {
         if (!RequestParsing.TryParseId(id, out var key))
@@ -142,7 +144,13 @@ internal static class EntityApi
         }
 
         var result = await store.DeleteAsync(key, expected, cancellationToken);
-        return result.Outcome == WriteOutcome.Written ? TypedResults.NoContent() : Refusal(result, key);
+        if (result.Outcome != WriteOutcome.Written)
+        {
+            return Refusal(result, key);
+        }
+
+        EntityLog.Deleted(logger, EntityName<TEntity>.Value, key);
+        return TypedResults.NoContent();
     }
 
     // A generic body parameter is optional to the binder, so an empty or `null` body arrives here as null.
@@ -158,5 +166,10 @@ internal static class EntityApi
         _ => throw new InvalidOperationException($"A write that succeeded is not a refusal: {result.Outcome}."),
     };
 
-    private static string Name<TEntity>() => typeof(TEntity).Name.ToLowerInvariant();
+    private static string Name<TEntity>() => EntityName<TEntity>.Value;
+
+    private static class EntityName<TEntity>
+    {
+        public static readonly string Value = typeof(TEntity).Name.ToLowerInvariant();
+    }
 }

@@ -39,6 +39,8 @@ internal static class HostingServiceCollectionExtensions
         services.AddHttpClient(OtlpForwarder.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(Console.Out);
         services.AddHostedService<ConsoleReporter>();
+        services.AddSingleton<Dashboard.Web.DashboardService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Dashboard.Web.DashboardService>());
         services.AddHostedService(sp => sp.GetRequiredService<Orchestrator>());
         // Enough for every resource's SIGTERM grace period in turn.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));

@@ -44,8 +44,10 @@ internal sealed class HttpServerTracingMiddleware(RequestDelegate next)
     private static void Enrich(Activity activity, HttpContext context)
     {
         var request = context.Request;
+        // A group's "/" route reads "/users/"; the span name drops that slash, the http.route tag keeps the template.
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        activity.DisplayName = route is null ? request.Method : $"{request.Method} {route}";
+        var name = route is { Length: > 1 } ? route.TrimEnd('/') : route;
+        activity.DisplayName = name is null ? request.Method : $"{request.Method} {name}";
         SetIfMissing(activity, "http.request.method", request.Method);
         SetIfMissing(activity, "url.path", request.Path.Value);
         SetIfMissing(activity, "url.scheme", request.Scheme);
