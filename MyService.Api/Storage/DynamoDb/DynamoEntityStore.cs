@@ -160,6 +160,18 @@ internal abstract class DynamoEntityStore<TEntity, TInput> : IEntityStore<TEntit
         throw new InvalidOperationException($"{EntityType} {id} changed on every one of {MaxRereads} attempts to delete it.");
     }
 
+    /// <summary>The items that hold <paramref name="entity"/>: itself and its unique value (the migration writes these).</summary>
+    internal IEnumerable<Dictionary<string, AttributeValue>> ItemsOf(TEntity entity)
+    {
+        yield return EntityItems.ToItem(EntityType, entity);
+        if (UniqueValue(entity) is { } value)
+        {
+            yield return UniqueItem(value, entity.Id);
+        }
+    }
+
+    internal string Type => EntityType;
+
     private async Task<(Current? Current, WriteResult<TEntity>? Refusal)> ReadForWriteAsync(long id, long? expectedVersion, CancellationToken cancellationToken)
     {
         if (await FindItemAsync(id, cancellationToken) is not { } item)
@@ -195,11 +207,14 @@ internal abstract class DynamoEntityStore<TEntity, TInput> : IEntityStore<TEntit
         },
     };
 
-    private TransactWriteItem ClaimUnique(string value, long id)
+    private TransactWriteItem ClaimUnique(string value, long id) =>
+        new() { Put = new Put { TableName = _table.Name, Item = UniqueItem(value, id), ConditionExpression = "attribute_not_exists(pk)" } };
+
+    private Dictionary<string, AttributeValue> UniqueItem(string value, long id)
     {
         var item = StoreKeys.Unique(EntityType, UniqueField!, value);
         item["id"] = StoreKeys.N(id);
-        return new() { Put = new Put { TableName = _table.Name, Item = item, ConditionExpression = "attribute_not_exists(pk)" } };
+        return item;
     }
 
     private IEnumerable<TransactWriteItem> ReleaseUnique(string? value, long id) => value is null
