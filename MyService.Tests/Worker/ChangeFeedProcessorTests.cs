@@ -1,6 +1,7 @@
 extern alias Worker;
 
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Worker::MyService.Worker.Feed;
 using Worker::MyService.Worker.Processing;
 
@@ -11,7 +12,7 @@ public sealed class ChangeFeedProcessorTests
     private readonly RecordingProjection _projection = new();
     private readonly FakeCheckpoints _checkpoints = new();
 
-    private ChangeFeedProcessor Processor => new(_projection, _checkpoints, TimeProvider.System);
+    private ChangeFeedProcessor Processor => new(_projection, _checkpoints, Options.Create(new WorkerOptions()), TimeProvider.System);
 
     [Fact]
     public async Task The_checkpoint_moves_to_the_page_end_after_every_event_of_the_page_was_applied()
@@ -20,9 +21,24 @@ public sealed class ChangeFeedProcessorTests
 
         var result = await Processor.ApplyAsync(page, default).WithTimeout();
 
-        Assert.Equal([3L, 4L], _projection.Applied.Select(e => e.Sequence));
+        Assert.Equal([3L, 4L], _projection.Applied.Select(e => e.Sequence).Order());
         Assert.Equal([6L], _checkpoints.Saves);
         Assert.Equal((2, 2, 6L), (result.Events, result.Applied, result.Checkpoint));
+    }
+
+    [Fact]
+    public async Task Events_of_one_entity_are_applied_in_sequence_order()
+    {
+        var page = new FeedPage([.. Enumerable.Range(1, 20).Select(i => WorkerFakes.Event(i, i % 2, i))], LastSequence: 20);
+
+        await Processor.ApplyAsync(page, default).WithTimeout();
+
+        foreach (var entity in _projection.Applied.GroupBy(e => e.EntityId))
+        {
+            Assert.Equal(entity.Select(e => e.Sequence).Order(), entity.Select(e => e.Sequence));
+        }
+
+        Assert.Equal(20, _projection.Applied.Count);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ProjectionWorkerTests
     private readonly FakeCheckpoints _checkpoints = new();
 
     private ProjectionWorker Worker(FakeFeed feed) => new(
-        feed, _checkpoints, new ChangeFeedProcessor(_projection, _checkpoints, TimeProvider.System), new WorkerStatus(TimeProvider.System),
+        feed, _checkpoints, new ChangeFeedProcessor(_projection, _checkpoints, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System), new WorkerStatus(TimeProvider.System),
         Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<ProjectionWorker>.Instance);
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ProjectionWorkerTests
         await _checkpoints.Reached.Task.WithTimeout();
         await worker.StopAsync(default).WithTimeout();
 
-        Assert.Equal([1L, 2L, 3L, 4L, 5L], _projection.Applied.Select(e => e.Sequence));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], _projection.Applied.Select(e => e.Sequence).Order());
         Assert.Equal(0, feed.Failures);
     }
 
@@ -69,7 +69,7 @@ public sealed class ProjectionWorkerTests
         _projection.Gate.SetResult();
         await stopping.WithTimeout();
 
-        Assert.Equal([1L, 2L], _projection.Applied.Select(e => e.Sequence));
+        Assert.Equal([1L, 2L], _projection.Applied.Select(e => e.Sequence).Order());
         Assert.Equal(2, _checkpoints.Position);
     }
 }

@@ -1,31 +1,48 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using MyService.Worker.Feed;
 using MyService.Worker.Projection;
 
 namespace MyService.Worker.Processing;
 
 /// <summary>
-/// Applies one page of the feed, event by event in sequence order, then moves the checkpoint to the page's end.
-/// The checkpoint moves only after every write of the page succeeded; a crash before that replays the page, which
-/// the projection's version rule turns into no-ops. At-least-once delivery, exactly-once effect.
+/// Applies one page of the feed, then moves the checkpoint to the page's end. Events of one entity are applied
+/// one after another in sequence order; different entities in parallel (one DynamoDB write each, so a page costs
+/// a few round trips instead of one per event). The checkpoint moves only after every write of the page
+/// succeeded; a crash before that replays the page, which the projection's version rule turns into no-ops.
+/// At-least-once delivery, exactly-once effect.
 /// </summary>
-internal sealed class ChangeFeedProcessor(IProjectionStore projection, ICheckpointStore checkpoints, TimeProvider clock)
+internal sealed class ChangeFeedProcessor(IProjectionStore projection, ICheckpointStore checkpoints, IOptions<WorkerOptions> options, TimeProvider clock)
 {
     public async Task<BatchResult> ApplyAsync(FeedPage page, CancellationToken cancellationToken)
     {
         var applied = 0;
-        foreach (var change in page.Events)
+        var entities = page.Events.GroupBy(e => (e.EntityType, e.EntityId));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(entities, parallel, async (changes, token) =>
         {
-            using var activity = StartProcessing(change);
-            var changed = await projection.ApplyAsync(change, cancellationToken);
-            activity?.SetTag("myservice.projection.outcome", changed ? "applied" : "skipped");
-            WorkerTelemetry.Events.Add(1, new KeyValuePair<string, object?>("outcome", changed ? "applied" : "skipped"));
-            WorkerTelemetry.Lag.Record((clock.GetUtcNow() - change.Timestamp).TotalSeconds);
-            applied += changed ? 1 : 0;
-        }
+            foreach (var change in changes)
+            {
+                if (await ApplyAsync(change, token))
+                {
+                    Interlocked.Increment(ref applied);
+                }
+            }
+        });
 
         await checkpoints.SaveAsync(page.LastSequence, cancellationToken);
         return new BatchResult(page.Events.Count, applied, page.LastSequence, page.Events.Count > 0 ? page.Events[^1].Timestamp : null);
+    }
+
+    private async ValueTask<bool> ApplyAsync(FeedEvent change, CancellationToken cancellationToken)
+    {
+        using var activity = StartProcessing(change);
+        var changed = await projection.ApplyAsync(change, cancellationToken);
+        var outcome = changed ? "applied" : "skipped";
+        activity?.SetTag("myservice.projection.outcome", outcome);
+        WorkerTelemetry.Events.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        WorkerTelemetry.Lag.Record((clock.GetUtcNow() - change.Timestamp).TotalSeconds);
+        return changed;
     }
 
     /// <summary>A consumer span in the trace of the request that caused the event (its W3C traceparent).</summary>

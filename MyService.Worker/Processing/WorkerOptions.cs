@@ -6,6 +6,9 @@ public sealed class WorkerOptions
     /// <summary>Events read per request to the feed (the API allows 1..1000).</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>Entities of one page written at once (each entity's events stay in order).</summary>
+    public int Parallelism { get; set; } = 16;
+
     /// <summary>The wait before the next read once the worker has caught up: the projection's lag when idle.</summary>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
