@@ -2,11 +2,17 @@ using MyService.Api.Events;
 using MyService.Api.Extensions;
 using MyService.Api.Items;
 using MyService.Api.Root;
+using MyService.Api.Storage.Migration;
 using MyService.Api.Users;
 
 if (HealthProbe.IsRequested(args))
 {
     return await HealthProbe.RunAsync(args);
+}
+
+if (MigrationCommand.IsRequested(args))
+{
+    return await MigrationCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -6,14 +6,25 @@ var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
 
 var dynamodb = builder.AddDynamoDBLocal("dynamodb");
 var projection = dynamodb.AddTable("projection", partitionKey: "pk", sortKey: "sk", tableName: "myservice-projection");
+// The API's tables when it runs with Storage__Provider=dynamodb (docs/GRADUATION.md).
+var store = dynamodb.AddTable("store", partitionKey: "pk", sortKey: "sk", tableName: "myservice-store");
 
 builder.AddOpenTelemetryCollector("otel-collector");
 
 // Services.
-builder.AddProject<Projects.MyService_Api>("api")
+var api = builder.AddProject<Projects.MyService_Api>("api")
     .WithHttpEndpoint(port: 8000)
     .WithHttpHealthCheck("/health")
     .WithReference(db)
+    .WithReference(store)
     .WaitFor(db);
+
+builder.AddProject<Projects.MyService_Worker>("worker")
+    .WithHttpEndpoint(port: 8081)
+    .WithHttpHealthCheck("/health")
+    .WithReference(api)
+    .WithReference(projection)
+    .WaitFor(api)
+    .WaitFor(projection);
 
 builder.Build().Run();

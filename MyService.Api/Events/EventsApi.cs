@@ -30,10 +30,7 @@ public static class EventsApi
             return Problems.Invalid("limit", limitError);
         }
 
-        var events = await feed.ReadAsync(afterSequence, take, cancellationToken);
         // lastSequence is where the next read starts, also when this page was empty.
-        return TypedResults.Ok(new EventPage(events, events.Count > 0 ? events[^1].Sequence : afterSequence));
+        return TypedResults.Ok(await feed.ReadAsync(afterSequence, take, cancellationToken));
     }
 }
-
-public sealed record EventPage(IReadOnlyList<ChangeEvent> Events, long LastSequence);

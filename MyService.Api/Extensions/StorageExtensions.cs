@@ -1,7 +1,9 @@
+using Amazon.DynamoDBv2;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MyService.Api.Items;
 using MyService.Api.Storage;
+using MyService.Api.Storage.DynamoDb;
 using MyService.Api.Storage.Sqlite;
 using MyService.Api.Users;
 
@@ -15,16 +17,28 @@ public static class StorageExtensions
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         var provider = builder.Configuration["Storage:Provider"] ?? "sqlite";
-        if (!provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        return provider.ToLowerInvariant() switch
         {
-            throw new InvalidOperationException(
-                $"Storage:Provider is '{provider}'. This build supports 'sqlite'; remove the setting or set it to sqlite.");
-        }
-
-        return builder.AddSqliteStorage();
+            "sqlite" => builder.AddSqliteStorage(),
+            "dynamodb" => builder.AddDynamoDBStorage(),
+            _ => throw new InvalidOperationException(
+                $"Storage:Provider is '{provider}'. Set it to 'sqlite' (the default) or 'dynamodb' (see docs/GRADUATION.md)."),
+        };
     }
 
     public static IHostApplicationBuilder AddSqliteStorage(this IHostApplicationBuilder builder)
+    {
+        builder.AddSqliteDatabase();
+        builder.Services.AddHostedService<SqliteMigrationService>();
+        builder.Services.AddSingleton<IEntityStore<User, UserInput>, SqliteUserStore>();
+        builder.Services.AddSingleton<IEntityStore<Item, ItemInput>, SqliteItemStore>();
+        builder.Services.AddSingleton<IChangeFeed, SqliteChangeFeed>();
+        builder.Services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The SQLite file and its migrator, without the stores (the migration command reads it too).</summary>
+    public static IHostApplicationBuilder AddSqliteDatabase(this IHostApplicationBuilder builder)
     {
         // Dapper's handler table is process-wide; registering the same handler again is harmless.
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
@@ -33,11 +47,30 @@ public static class StorageExtensions
             sp.GetRequiredService<IConfiguration>().GetConnectionString("db") ?? DefaultConnectionString,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         builder.Services.AddSingleton<SqliteMigrator>();
-        builder.Services.AddHostedService<SqliteMigrationService>();
-        builder.Services.AddSingleton<IEntityStore<User, UserInput>, SqliteUserStore>();
-        builder.Services.AddSingleton<IEntityStore<Item, ItemInput>, SqliteItemStore>();
-        builder.Services.AddSingleton<IChangeFeed, SqliteChangeFeed>();
-        builder.Services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The API on the DynamoDB store table (docs/DYNAMODB.md); the table itself is created by the platform.</summary>
+    public static IHostApplicationBuilder AddDynamoDBStorage(this IHostApplicationBuilder builder)
+    {
+        builder.AddDynamoDBStore();
+        builder.Services.AddSingleton<IEntityStore<User, UserInput>, DynamoUserStore>();
+        builder.Services.AddSingleton<IEntityStore<Item, ItemInput>, DynamoItemStore>();
+        builder.Services.AddSingleton<IChangeFeed, DynamoChangeFeed>();
+        builder.Services.AddHealthChecks().AddCheck<DynamoHealthCheck>("dynamodb", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The store table and the pieces every write uses, without the stores (the migration command writes it too).</summary>
+    internal static IHostApplicationBuilder AddDynamoDBStore(this IHostApplicationBuilder builder)
+    {
+        builder.AddDynamoDBClient();
+        builder.Services.AddSingleton(sp => new StoreTable(
+            sp.GetRequiredService<IAmazonDynamoDB>(),
+            DynamoDBClientFactory.TableName(sp.GetRequiredService<IConfiguration>(), StoreTable.ResourceName)));
+        builder.Services.AddSingleton<StoreCounters>();
+        builder.Services.AddSingleton<StoreEvents>();
+        builder.Services.AddSingleton<StoreTransaction>();
         return builder;
     }
 

@@ -3,5 +3,13 @@ namespace MyService.Api.Storage;
 /// <summary>Reads the change events written with each entity change, in sequence order.</summary>
 public interface IChangeFeed
 {
-    Task<IReadOnlyList<ChangeEvent>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="limit"/> events after <paramref name="afterSequence"/>. The page's
+    /// <see cref="EventPage.LastSequence"/> is where the next read starts; it can be past the last event returned
+    /// when the provider skipped sequence numbers that hold no event.
+    /// </summary>
+    Task<EventPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>One page of the change feed; <see cref="LastSequence"/> is the <c>after</c> of the next read.</summary>
+public sealed record EventPage(IReadOnlyList<ChangeEvent> Events, long LastSequence);

@@ -18,8 +18,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private ApiFactory(string databasePath) => DatabasePath = databasePath;
 
+    private IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>An app on an existing (or to-be-created) database file that the caller owns.</summary>
     public static ApiFactory OnFile(string databasePath) => new(databasePath);
+
+    /// <summary>An app with <c>Storage:Provider=dynamodb</c> and <paramref name="settings"/> (endpoint, table names).</summary>
+    public static ApiFactory OnDynamoDB(IReadOnlyDictionary<string, string?> settings) =>
+        new() { Settings = new Dictionary<string, string?>(settings) { ["Storage:Provider"] = "dynamodb" } };
 
     public string DatabasePath { get; }
 
@@ -34,6 +40,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:db", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -9,7 +9,7 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public static readonly string[] Resources = ["db", "dynamodb", "projection", "otel-collector", "api"];
+    public static readonly string[] Resources = ["db", "dynamodb", "projection", "store", "otel-collector", "api", "worker"];
 
     public async Task InitializeAsync()
     {

@@ -15,7 +15,7 @@ public sealed class AppHostShutdownTests
         await app.StopAsync().WithTimeout(TimeSpan.FromSeconds(90));
         await app.DisposeAsync();
 
-        Assert.Equal(2, pids.Count); // the API and DynamoDB Local
+        Assert.Equal(3, pids.Count); // the API, the worker and DynamoDB Local
         Assert.All(pids, pid => Assert.False(AppWaits.IsAlive(pid), $"process {pid} outlived the app"));
     }
 }

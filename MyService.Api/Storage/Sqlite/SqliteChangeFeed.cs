@@ -5,7 +5,7 @@ namespace MyService.Api.Storage.Sqlite;
 
 public sealed class SqliteChangeFeed(SqliteDatabase database) : IChangeFeed
 {
-    public async Task<IReadOnlyList<ChangeEvent>> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    public async Task<EventPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
@@ -16,7 +16,9 @@ public sealed class SqliteChangeFeed(SqliteDatabase database) : IChangeFeed
             """,
             new { afterSequence, limit },
             cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToEvent()).ToList();
+        var events = rows.Select(r => r.ToEvent()).ToList();
+        // One writer: sequence order is commit order and the numbers have no holes a later commit could fill.
+        return new EventPage(events, events.Count > 0 ? events[^1].Sequence : afterSequence);
     }
 
     private sealed class EventRow

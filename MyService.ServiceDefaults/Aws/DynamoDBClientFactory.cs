@@ -1,0 +1,67 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.Extensions.Configuration;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Builds the DynamoDB client from configuration, which includes the environment (DESIGN §5): what
+/// AWSSDK.Extensions.NETCore.Setup and Aspire.Hosting.AWS do, which this registry does not have.
+/// <c>AWS_ENDPOINT_URL_DYNAMODB</c> and <c>AWS_REGION</c> win when set; without them the SDK's own resolution
+/// applies (on ECS: the task's region and task role). The SDK also reads those two variables by itself; reading
+/// them from configuration as well lets tests and appsettings set them without touching the process environment.
+/// </summary>
+public static class DynamoDBClientFactory
+{
+    public static AmazonDynamoDBClient Create(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var config = new AmazonDynamoDBConfig
+        {
+            // Standard mode retries throttling and 5xx with jittered exponential backoff; a conditional-check
+            // failure is a 400 the SDK never retries.
+            RetryMode = RequestRetryMode.Standard,
+            MaxErrorRetry = 5,
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        var region = configuration["AWS_REGION"];
+        if (configuration["AWS_ENDPOINT_URL_DYNAMODB"] is { Length: > 0 } endpoint)
+        {
+            config.ServiceURL = endpoint;
+            config.AuthenticationRegion = string.IsNullOrEmpty(region) ? "us-east-1" : region;
+        }
+        else if (!string.IsNullOrEmpty(region))
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        return Credentials(configuration) is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
+    }
+
+    /// <summary>Explicit keys when configured (DynamoDB Local's dummies); otherwise the SDK's default chain (ECS task role).</summary>
+    private static AWSCredentials? Credentials(IConfiguration configuration)
+    {
+        var key = configuration["AWS_ACCESS_KEY_ID"];
+        var secret = configuration["AWS_SECRET_ACCESS_KEY"];
+        if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret))
+        {
+            return null;
+        }
+
+        return configuration["AWS_SESSION_TOKEN"] is { Length: > 0 } token
+            ? new SessionAWSCredentials(key, secret, token)
+            : new BasicAWSCredentials(key, secret);
+    }
+
+    /// <summary>The physical name of a table the app model calls <paramref name="resource"/> (<c>AWS__Resources__{resource}__TableName</c>).</summary>
+    public static string TableName(IConfiguration configuration, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var key = $"AWS:Resources:{resource}:TableName";
+        return configuration[key] is { Length: > 0 } name
+            ? name
+            : throw new InvalidOperationException(
+                $"The DynamoDB table '{resource}' has no name: set {key} (environment AWS__Resources__{resource}__TableName), as the AppHost's WithReference(table) and the FSD service file do.");
+    }
+}

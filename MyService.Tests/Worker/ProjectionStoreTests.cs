@@ -1,0 +1,93 @@
+extern alias Worker;
+
+using Microsoft.Extensions.Options;
+using Worker::MyService.Worker.Processing;
+using Worker::MyService.Worker.Projection;
+
+namespace MyService.Tests.Worker;
+
+/// <summary>The projection's version rule on DynamoDB Local: replays, duplicates and reordering change nothing.</summary>
+[Collection(DynamoDBLocalCollection.Name)]
+public sealed class ProjectionStoreTests(DynamoDBLocalServer dynamo) : IAsyncLifetime
+{
+    private ProjectionTable? _table;
+
+    private DynamoProjectionStore Store => new(_table!, TimeProvider.System);
+
+    public async Task InitializeAsync() => _table = new ProjectionTable(dynamo.CreateClient(), await dynamo.CreateTableAsync("projection"));
+
+    public Task DisposeAsync()
+    {
+        _table?.Client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_duplicate_event_changes_nothing()
+    {
+        Assert.True(await Store.ApplyAsync(WorkerFakes.Event(1, 1, 1, "created"), default).WithTimeout());
+        Assert.False(await Store.ApplyAsync(WorkerFakes.Event(1, 1, 1, "created"), default).WithTimeout());
+
+        Assert.Equal(1, (await Store.FindAsync("user", 1, default).WithTimeout())!.Version);
+    }
+
+    [Fact]
+    public async Task An_older_event_arriving_after_a_newer_one_is_skipped()
+    {
+        await Store.ApplyAsync(WorkerFakes.Event(3, 2, 3), default).WithTimeout();
+
+        var older = await Store.ApplyAsync(WorkerFakes.Event(2, 2, 2), default).WithTimeout();
+
+        Assert.False(older);
+        var projected = await Store.FindAsync("user", 2, default).WithTimeout();
+        Assert.Equal((3L, 3L), (projected!.Version, projected.Sequence));
+    }
+
+    [Fact]
+    public async Task A_version_gap_is_applied_because_each_event_carries_the_whole_entity()
+    {
+        await Store.ApplyAsync(WorkerFakes.Event(1, 3, 1, "created"), default).WithTimeout();
+
+        var newer = await Store.ApplyAsync(WorkerFakes.Event(9, 3, 4), default).WithTimeout();
+
+        Assert.True(newer);
+        var projected = await Store.FindAsync("user", 3, default).WithTimeout();
+        Assert.Equal(4, projected!.Version);
+        Assert.Contains("\"version\":4", projected.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_delete_removes_the_entity_and_a_replayed_older_event_does_not_bring_it_back()
+    {
+        await Store.ApplyAsync(WorkerFakes.Event(1, 4, 1, "created"), default).WithTimeout();
+        await Store.ApplyAsync(WorkerFakes.Event(2, 4, 2), default).WithTimeout();
+        await Store.ApplyAsync(WorkerFakes.Event(3, 4, 3, "deleted"), default).WithTimeout();
+
+        var replayed = await Store.ApplyAsync(WorkerFakes.Event(2, 4, 2), default).WithTimeout();
+
+        Assert.False(replayed);
+        Assert.Null(await Store.FindAsync("user", 4, default).WithTimeout());
+    }
+
+    [Fact]
+    public async Task Entities_of_different_types_with_one_id_are_separate()
+    {
+        await Store.ApplyAsync(WorkerFakes.Event(1, 5, 2, type: "user"), default).WithTimeout();
+
+        Assert.True(await Store.ApplyAsync(WorkerFakes.Event(2, 5, 1, type: "item"), default).WithTimeout());
+        Assert.Equal(1, (await Store.FindAsync("item", 5, default).WithTimeout())!.Version);
+    }
+
+    [Fact]
+    public async Task The_checkpoint_starts_at_zero_and_only_moves_forward()
+    {
+        var checkpoints = new DynamoCheckpointStore(_table!, Options.Create(new WorkerOptions()));
+
+        var initial = await checkpoints.LoadAsync(default).WithTimeout();
+        await checkpoints.SaveAsync(10, default).WithTimeout();
+        await checkpoints.SaveAsync(7, default).WithTimeout();
+
+        Assert.Equal(0, initial);
+        Assert.Equal(10, await checkpoints.LoadAsync(default).WithTimeout());
+    }
+}

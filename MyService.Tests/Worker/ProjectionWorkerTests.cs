@@ -1,0 +1,75 @@
+extern alias Worker;
+
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Worker::MyService.Worker.Processing;
+
+namespace MyService.Tests.Worker;
+
+/// <summary>The loop with fake dependencies: backoff, idling, graceful shutdown.</summary>
+public sealed class ProjectionWorkerTests
+{
+    private static readonly WorkerOptions Options = new()
+    {
+        BatchSize = 2,
+        IdleDelay = TimeSpan.FromMilliseconds(100),
+        MinBackoff = TimeSpan.FromMilliseconds(10),
+        MaxBackoff = TimeSpan.FromMilliseconds(50),
+    };
+
+    private readonly RecordingProjection _projection = new();
+    private readonly FakeCheckpoints _checkpoints = new();
+
+    private ProjectionWorker Worker(FakeFeed feed) => new(
+        feed, _checkpoints, new ChangeFeedProcessor(_projection, _checkpoints, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System), new WorkerStatus(TimeProvider.System),
+        Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<ProjectionWorker>.Instance);
+
+    [Fact]
+    public async Task It_backs_off_while_the_feed_is_away_and_catches_up_in_order_when_it_returns()
+    {
+        var feed = new FakeFeed([.. Enumerable.Range(1, 5).Select(i => WorkerFakes.Event(i, i, 1))]) { Failures = 4 };
+        _checkpoints.Target = 5;
+        using var worker = Worker(feed);
+
+        await worker.StartAsync(default).WithTimeout();
+        await _checkpoints.Reached.Task.WithTimeout();
+        await worker.StopAsync(default).WithTimeout();
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], _projection.Applied.Select(e => e.Sequence).Order());
+        Assert.Equal(0, feed.Failures);
+    }
+
+    [Fact]
+    public async Task When_idle_it_waits_between_reads_instead_of_spinning()
+    {
+        var feed = new FakeFeed([]);
+        using var worker = Worker(feed);
+        var clock = Stopwatch.StartNew();
+
+        await worker.StartAsync(default).WithTimeout();
+        await feed.ThirdRead.Task.WithTimeout();
+        var elapsed = clock.Elapsed;
+        await worker.StopAsync(default).WithTimeout();
+
+        // Three reads are two idle waits apart.
+        Assert.True(elapsed >= Options.IdleDelay * 2 * 0.9, $"three idle reads took only {elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Shutdown_during_a_batch_finishes_that_batch_and_its_checkpoint()
+    {
+        var feed = new FakeFeed([WorkerFakes.Event(1, 1, 1), WorkerFakes.Event(2, 2, 1), WorkerFakes.Event(3, 3, 1)]);
+        _projection.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var worker = Worker(feed);
+
+        await worker.StartAsync(default).WithTimeout();
+        await _projection.FirstApply.Task.WithTimeout();
+        var stopping = worker.StopAsync(default);
+        _projection.Gate.SetResult();
+        await stopping.WithTimeout();
+
+        Assert.Equal([1L, 2L], _projection.Applied.Select(e => e.Sequence).Order());
+        Assert.Equal(2, _checkpoints.Position);
+    }
+}

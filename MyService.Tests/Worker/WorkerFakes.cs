@@ -1,0 +1,102 @@
+extern alias Worker;
+
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Worker::MyService.Worker.Feed;
+using Worker::MyService.Worker.Projection;
+
+namespace MyService.Tests.Worker;
+
+/// <summary>Test doubles for the worker's three dependencies.</summary>
+internal static class WorkerFakes
+{
+    public static FeedEvent Event(long sequence, long id, long version, string operation = "updated", string? traceParent = null, string type = "user") =>
+        new(sequence, type, id, operation, version, DateTimeOffset.UtcNow,
+            operation == FeedEvent.Deleted ? null : JsonSerializer.SerializeToElement(new { id, version }), traceParent);
+}
+
+/// <summary>Serves pages from a list of events; <see cref="Failures"/> reads fail first, as an API that is away.</summary>
+internal sealed class FakeFeed(IReadOnlyList<FeedEvent> events) : IChangeFeedSource
+{
+    private int _reads;
+
+    public int Failures { get; set; }
+
+    public int Reads => _reads;
+
+    public TaskCompletionSource ThirdRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<FeedPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _reads) == 3)
+        {
+            ThirdRead.TrySetResult();
+        }
+
+        if (Failures > 0)
+        {
+            Failures--;
+            throw new HttpRequestException("connection refused");
+        }
+
+        var page = events.Where(e => e.Sequence > afterSequence).Take(limit).ToList();
+        return Task.FromResult(new FeedPage(page, page.Count > 0 ? page[^1].Sequence : afterSequence));
+    }
+}
+
+/// <summary>Records every apply; <see cref="Gate"/>, when set, holds each apply until it opens.</summary>
+internal sealed class RecordingProjection : IProjectionStore
+{
+    public ConcurrentQueue<FeedEvent> Applied { get; } = new();
+
+    public Func<FeedEvent, bool>? FailWhen { get; set; }
+
+    public TaskCompletionSource? Gate { get; set; }
+
+    public TaskCompletionSource FirstApply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<bool> ApplyAsync(FeedEvent change, CancellationToken cancellationToken)
+    {
+        FirstApply.TrySetResult();
+        if (Gate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        if (FailWhen?.Invoke(change) == true)
+        {
+            throw new Amazon.DynamoDBv2.AmazonDynamoDBException("service unavailable");
+        }
+
+        Applied.Enqueue(change);
+        return true;
+    }
+
+    public Task<ProjectedEntity?> FindAsync(string entityType, long entityId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+}
+
+internal sealed class FakeCheckpoints : ICheckpointStore
+{
+    public long Position { get; private set; }
+
+    public ConcurrentQueue<long> Saves { get; } = new();
+
+    public TaskCompletionSource<long> Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public long Target { get; set; } = long.MaxValue;
+
+    public Task<long> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(Position);
+
+    public Task SaveAsync(long position, CancellationToken cancellationToken)
+    {
+        Position = Math.Max(Position, position);
+        Saves.Enqueue(position);
+        if (Position >= Target)
+        {
+            Reached.TrySetResult(Position);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MyService.Worker.Feed;
+
+/// <summary>
+/// <c>GET http://api/events?after=&amp;limit=</c> through service discovery and the standard resilience handler
+/// (retries of 5xx and network errors within one read; the worker's backoff takes over after that).
+/// </summary>
+internal sealed class ApiChangeFeedClient(HttpClient http) : IChangeFeedSource
+{
+    public async Task<FeedPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"/events?after={afterSequence}&limit={limit}"), UriKind.Relative);
+        var page = await http.GetFromJsonAsync<FeedPage>(uri, JsonSerializerOptions.Web, cancellationToken);
+        return page ?? throw new HttpRequestException("GET /events answered with an empty body.");
+    }
+}

@@ -1,0 +1,73 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.Options;
+using MyService.Worker.Feed;
+using MyService.Worker.Projection;
+
+namespace MyService.Worker.Processing;
+
+/// <summary>
+/// The loop: read a page after the checkpoint, apply it, repeat. Caught up: wait <see cref="WorkerOptions.IdleDelay"/>
+/// (no busy loop). The API or DynamoDB away: capped exponential backoff, then carry on from the checkpoint.
+/// Shutdown (SIGTERM) stops reading, but a page being applied is finished first, within the host's shutdown timeout.
+/// </summary>
+internal sealed partial class ProjectionWorker(
+    IChangeFeedSource feed,
+    ICheckpointStore checkpoints,
+    ChangeFeedProcessor processor,
+    WorkerStatus status,
+    IOptions<WorkerOptions> options,
+    TimeProvider clock,
+    ILogger<ProjectionWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var backoff = new Backoff(settings.MinBackoff, settings.MaxBackoff);
+        long? position = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                position ??= await checkpoints.LoadAsync(stoppingToken);
+                var page = await feed.ReadAsync(position.Value, settings.BatchSize, stoppingToken);
+                // Not the stopping token: a started page is finished, so shutdown never leaves half a batch behind.
+                var result = await processor.ApplyAsync(page, CancellationToken.None);
+                if (result.Events > 0)
+                {
+                    LogBatch(logger, result.Events, result.Applied, result.Checkpoint);
+                }
+
+                position = result.Checkpoint;
+                status.Succeeded(result.Checkpoint);
+                backoff.Reset();
+                // A full page means more is waiting; otherwise the worker has caught up.
+                wait = page.Events.Count >= settings.BatchSize ? TimeSpan.Zero : settings.IdleDelay;
+            }
+            catch (Exception ex) when (IsUnavailable(ex) && !stoppingToken.IsCancellationRequested)
+            {
+                wait = backoff.Next();
+                status.Failed(ex);
+                LogUnavailable(logger, wait.TotalMilliseconds, ex.GetType().Name, ex.Message);
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>The API or DynamoDB not answering (after their own retries): worth waiting for, not a bug.</summary>
+    private static bool IsUnavailable(Exception ex) => ex is HttpRequestException
+        or TaskCanceledException
+        or Polly.ExecutionRejectedException
+        or AmazonServiceException
+        or AmazonClientException;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Projected {Events} event(s), {Applied} applied; checkpoint {Checkpoint}")]
+    private static partial void LogBatch(ILogger logger, int events, int applied, long checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Change feed or projection unavailable; retrying in {DelayMs:F0} ms ({Error}: {Message})")]
+    private static partial void LogUnavailable(ILogger logger, double delayMs, string error, string message);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace MyService.Worker.Processing;
+
+/// <summary>
+/// Healthy while the loop runs and reads succeed; Degraded (still HTTP 200) while the API or DynamoDB is away and
+/// the loop is backing off, because restarting the task would not bring them back; Unhealthy (503) only when the
+/// loop has not come round for much longer than a read and a full backoff take: then it is stuck and a
+/// restart helps. The container health check acts on that.
+/// </summary>
+internal sealed class WorkerHealthCheck(WorkerStatus status, IOptions<WorkerOptions> options, TimeProvider clock) : IHealthCheck
+{
+    // The feed read is bounded by the resilience handler's 30 s total timeout.
+    private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(30);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var snapshot = status.Current;
+        var quiet = clock.GetUtcNow() - snapshot.LastActivity;
+        var data = new Dictionary<string, object> { ["checkpoint"] = snapshot.Checkpoint };
+        if (quiet > (ReadBound + options.Value.MaxBackoff + options.Value.IdleDelay) * 3)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy($"The projection loop has not run for {quiet.TotalSeconds:F0} s.", data: data));
+        }
+
+        return Task.FromResult(snapshot.LastError is { } error
+            ? HealthCheckResult.Degraded($"Backing off: {error}", data: data)
+            : HealthCheckResult.Healthy($"Projecting; checkpoint {snapshot.Checkpoint}", data));
+    }
+}
