@@ -14,6 +14,12 @@ builder.AddProject<Projects.MyService_Api>("api")
     .WithHttpEndpoint(port: 8000)
     .WithHttpHealthCheck("/health")
     .WithReference(db)
-    .WaitFor(db);
+    .WaitFor(db)
+    .PublishAsFsdService(fsd =>
+    {
+        // SQLite: one task (min = max = desired = 1); prod gets a larger one.
+        fsd.Owners.Add("myservice-team");
+        fsd.ForEnvironment("prod", prod => { prod.Cpu = 1024; prod.Memory = 2048; prod.LogRetentionDays = 90; });
+    });
 
 builder.Build().Run();

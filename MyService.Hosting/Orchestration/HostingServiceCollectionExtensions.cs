@@ -28,6 +28,9 @@ internal static class HostingServiceCollectionExtensions
         services.AddSingleton<DynamoDBLocalInstaller>();
         services.AddHttpClient(HealthClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton(Console.Out);
+        services.AddSingleton<Publishing.PublishedServiceFactory>();
+        services.AddSingleton<Publishing.DeploymentValidator>();
+        services.AddSingleton<Publishing.DeploymentPublisher>();
         services.AddHostedService<ConsoleReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<Orchestrator>());
         // Enough for every resource's SIGTERM grace period in turn.
