@@ -8,7 +8,7 @@ namespace MyService.Hosting.Publishing.Ecs;
 /// <summary>A <see cref="PublishedService"/> as ECS task definition and service JSON (Fargate, awsvpc, ADOT sidecar, EFS for SQLite).</summary>
 public static class EcsWriter
 {
-    public static readonly JsonSerializerOptions Json = new()
+    private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
