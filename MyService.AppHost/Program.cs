@@ -17,7 +17,15 @@ var api = builder.AddProject<Projects.MyService_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithReference(db)
     .WithReference(store)
-    .WaitFor(db);
+    .WaitFor(db)
+    .PublishAsFsdService(fsd =>
+    {
+        // SQLite: one task (min = max = desired = 1); prod gets a larger one.
+        fsd.Owners.Add("myservice-team");
+        // What the DynamoDB provider calls (transactions need the per-item actions); BatchWriteItem for migrate-to-dynamodb.
+        fsd.TablePermissions["store"] = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"];
+        fsd.ForEnvironment("prod", prod => { prod.Cpu = 1024; prod.Memory = 2048; prod.LogRetentionDays = 90; });
+    });
 
 builder.AddProject<Projects.MyService_Worker>("worker")
     .WithHttpEndpoint(port: 8081)
@@ -25,6 +33,13 @@ builder.AddProject<Projects.MyService_Worker>("worker")
     .WithReference(api)
     .WithReference(projection)
     .WaitFor(api)
-    .WaitFor(projection);
+    .WaitFor(projection)
+    .PublishAsFsdService(fsd =>
+    {
+        // 8081 answers only the container health check: no load balancer; one task consumes the feed.
+        fsd.Owners.Add("myservice-team");
+        fsd.LoadBalanced = false;
+        fsd.TablePermissions["projection"] = ["dynamodb:GetItem", "dynamodb:PutItem"];
+    });
 
 builder.Build().Run();

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyService.Hosting.Orchestration;
+using MyService.Hosting.Publishing;
 using MyService.Hosting.Testing;
 
 namespace MyService.Hosting;
@@ -20,15 +21,33 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
     public static IDistributedApplicationBuilder CreateBuilder(string[] args)
     {
         var options = new DistributedApplicationOptions { Args = args, AppHostDirectory = FindAppHostDirectory() };
+        if (PublishCommandLine.TryParse(args, out var publishing, out var hostArgs))
+        {
+            options.Publishing = publishing;
+            options.Args = hostArgs;
+        }
+
         TestingHook.Current?.ConfigureOptions(options);
         return new DistributedApplicationBuilder(options);
     }
 
     public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) => new DistributedApplicationBuilder(options);
 
-    public void Run() => host.Run();
+    /// <summary>Run mode: the system until Ctrl+C. Publish mode: writes or validates the deployment files, starts nothing, and sets the exit code.</summary>
+    public void Run() => RunAsync().GetAwaiter().GetResult();
 
-    public Task RunAsync(CancellationToken cancellationToken = default) => host.RunAsync(cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Services.GetRequiredService<DistributedApplicationExecutionContext>().IsPublishMode)
+        {
+            var result = await Services.GetRequiredService<DeploymentPublisher>().RunAsync(cancellationToken);
+            // The AppHost's Program ends with Run(), so the process's exit code is how CI sees a failed publish.
+            System.Environment.ExitCode = result.ExitCode;
+            return;
+        }
+
+        await host.RunAsync(cancellationToken);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => host.StartAsync(cancellationToken);
 

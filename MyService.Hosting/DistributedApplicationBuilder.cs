@@ -17,7 +17,14 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Publishing is null && Publishing.PublishCommandLine.TryParse(options.Args, out var publishing, out var hostArgs))
+        {
+            options.Publishing = publishing;
+            options.Args = hostArgs;
+        }
+
         Options = options;
+        ExecutionContext = new(options.Publishing is null ? DistributedApplicationOperation.Run : DistributedApplicationOperation.Publish);
         _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = options.Args,
@@ -48,7 +55,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     public string AppHostDirectory => Options.AppHostDirectory;
 
-    public DistributedApplicationExecutionContext ExecutionContext { get; } = new(DistributedApplicationOperation.Run);
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
 
     public IReadOnlyList<IResource> Resources => _resources;
 

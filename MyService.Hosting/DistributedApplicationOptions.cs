@@ -23,6 +23,9 @@ public sealed class DistributedApplicationOptions
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
     public RestartPolicy RestartPolicy { get; set; } = new();
+
+    /// <summary>Set by a <c>publish</c> or <c>validate</c> verb: the app model is published instead of run (DESIGN §8).</summary>
+    public Publishing.PublishingOptions? Publishing { get; set; }
 }
 
 /// <summary>

@@ -38,6 +38,9 @@ internal static class HostingServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OtlpForwarder>());
         services.AddHttpClient(OtlpForwarder.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(Console.Out);
+        services.AddSingleton<Publishing.PublishedServiceFactory>();
+        services.AddSingleton<Publishing.DeploymentValidator>();
+        services.AddSingleton<Publishing.DeploymentPublisher>();
         services.AddHostedService<ConsoleReporter>();
         services.AddSingleton<Dashboard.Web.DashboardService>();
         services.AddHostedService(sp => sp.GetRequiredService<Dashboard.Web.DashboardService>());

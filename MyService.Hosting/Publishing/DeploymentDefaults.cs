@@ -1,0 +1,50 @@
+namespace MyService.Hosting.Publishing;
+
+/// <summary>The values a service gets when its <see cref="FsdServiceOptions"/> leave them unset, and the fixed names of the publish form.</summary>
+public static class DeploymentDefaults
+{
+    /// <summary><c>$APP_UID</c> of the mcr.microsoft.com/dotnet images (the non-root <c>app</c> user).</summary>
+    public const string NonRootUser = "1654";
+
+    /// <summary>Where a SQLite data volume is mounted; the Dockerfile declares the same VOLUME.</summary>
+    public const string DataMountPath = "/app/data";
+
+    /// <summary>
+    /// The ADOT sidecar's OTLP/HTTP receiver. In awsvpc mode every container of a task shares one network namespace,
+    /// so the sidecar is reachable only as localhost; this is the one loopback URL validation allows, and only in
+    /// the OTLP endpoint of a service whose task has the sidecar.
+    /// </summary>
+    public const string SidecarOtlpEndpoint = "http://localhost:4318";
+
+    public const string CollectorContainerName = "aws-otel-collector";
+
+    /// <summary>Pinned, so the same model publishes the same task definition.</summary>
+    public const string CollectorImage = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3";
+
+    public const string EnvironmentPlaceholder = "${ENV}";
+
+    public const int Cpu = 256;
+    public const int Memory = 512;
+    public const int TargetCpuUtilization = 70;
+    public const int TargetMemoryUtilization = 80;
+    public const int ScaleInCooldownSeconds = 300;
+    public const int ScaleOutCooldownSeconds = 60;
+    public const int LogRetentionDays = 30;
+
+    /// <summary>ASP.NET Core's host shutdown timeout is 25 s (ARCHITECTURE.md); ECS waits this long before SIGKILL.</summary>
+    public const int StopTimeoutSeconds = 30;
+
+    public const int HealthCheckGracePeriodSeconds = 60;
+
+    /// <summary>What a service's code does with a table it references: item reads and writes, never Scan or table administration.</summary>
+    public static readonly IReadOnlyList<string> DynamoDBReadWrite =
+        ["dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"];
+
+    public static readonly IReadOnlyList<string> EfsClient = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"];
+
+    /// <summary>ALB target group health check.</summary>
+    public static readonly LoadBalancerHealthCheck LoadBalancerHealthCheck = new("/health", 30, 5, 2, 3);
+
+    /// <summary>The ECS container health check; the same timings as the Dockerfiles' HEALTHCHECK.</summary>
+    public static readonly ContainerHealthCheck ContainerHealthCheck = new([], 30, 5, 3, 20);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MyService.Hosting.Publishing;
+
+/// <summary>
+/// <c>${NAME}</c> values that FSD (or envsubst, for the raw ECS JSON) fills in at deploy time. <c>${ENV}</c> is the
+/// environment; every other one is a GitHub environment variable the workflow passes to <c>fsd deploy</c>.
+/// </summary>
+public static partial class Placeholders
+{
+    /// <summary><c>api</c> + <c>http</c> -> <c>API_HTTP</c>: an environment-variable-style placeholder name.</summary>
+    public static string NameFor(params string[] parts) =>
+        string.Join('_', parts.Select(p => p.ToUpperInvariant().Replace('-', '_')));
+
+    public static string Of(params string[] parts) => $"${{{NameFor(parts)}}}";
+
+    /// <summary>Every placeholder in <paramref name="text"/> except <c>${ENV}</c>, sorted.</summary>
+    public static IReadOnlyList<string> In(string text) =>
+        [.. PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).Where(n => n != "ENV").Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary><c>MyService.AppHost</c> -> <c>myservice</c>.</summary>
+    public static string ApplicationNameFrom(string appHostDirectory)
+    {
+        var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(appHostDirectory));
+        var name = folder.EndsWith(".AppHost", StringComparison.OrdinalIgnoreCase) ? folder[..^".AppHost".Length] : folder;
+        return NonNameCharacters().Replace(name.ToLower(CultureInfo.InvariantCulture), "-").Trim('-');
+    }
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonNameCharacters();
+}
