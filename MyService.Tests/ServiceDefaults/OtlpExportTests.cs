@@ -8,6 +8,7 @@ using MyService.Tests.TestSupport;
 namespace MyService.Tests.ServiceDefaults;
 
 /// <summary>With the OTEL_* variables an AppHost injects, a service really exports traces, metrics and logs over OTLP/HTTP.</summary>
+[Collection(ProcessWideTelemetryCollection.Name)]
 public sealed class OtlpExportTests
 {
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ChangeFeedProcessorTests
     {
         var page = new FeedPage([WorkerFakes.Event(3, 1, 1), WorkerFakes.Event(4, 2, 1)], LastSequence: 6);
 
-        var result = await Processor.ApplyAsync(page, default).WithTimeout();
+        var result = await Processor.ApplyAsync(page, 2, default).WithTimeout();
 
         Assert.Equal([3L, 4L], _projection.Applied.Select(e => e.Sequence).Order());
         Assert.Equal([6L], _checkpoints.Saves);
@@ -27,11 +27,23 @@ public sealed class ChangeFeedProcessorTests
     }
 
     [Fact]
+    public async Task An_empty_page_at_the_checkpoint_writes_no_checkpoint_but_one_past_voided_holes_does()
+    {
+        var idle = await Processor.ApplyAsync(new FeedPage([], LastSequence: 5), 5, default).WithTimeout();
+        Assert.Empty(_checkpoints.Saves);
+        Assert.Equal(5L, idle.Checkpoint);
+
+        var skipped = await Processor.ApplyAsync(new FeedPage([], LastSequence: 8), 5, default).WithTimeout();
+        Assert.Equal([8L], _checkpoints.Saves);
+        Assert.Equal(8L, skipped.Checkpoint);
+    }
+
+    [Fact]
     public async Task Events_of_one_entity_are_applied_in_sequence_order()
     {
         var page = new FeedPage([.. Enumerable.Range(1, 20).Select(i => WorkerFakes.Event(i, i % 2, i))], LastSequence: 20);
 
-        await Processor.ApplyAsync(page, default).WithTimeout();
+        await Processor.ApplyAsync(page, 0, default).WithTimeout();
 
         foreach (var entity in _projection.Applied.GroupBy(e => e.EntityId))
         {
@@ -47,7 +59,7 @@ public sealed class ChangeFeedProcessorTests
         _projection.FailWhen = e => e.Sequence == 2;
         var page = new FeedPage([WorkerFakes.Event(1, 1, 1), WorkerFakes.Event(2, 1, 2), WorkerFakes.Event(3, 1, 3)], 3);
 
-        await Assert.ThrowsAsync<Amazon.DynamoDBv2.AmazonDynamoDBException>(() => Processor.ApplyAsync(page, default)).WithTimeout();
+        await Assert.ThrowsAsync<Amazon.DynamoDBv2.AmazonDynamoDBException>(() => Processor.ApplyAsync(page, 0, default)).WithTimeout();
 
         Assert.Empty(_checkpoints.Saves);
         Assert.Equal([1L], _projection.Applied.Select(e => e.Sequence));
@@ -67,7 +79,7 @@ public sealed class ChangeFeedProcessorTests
         };
         ActivitySource.AddActivityListener(listener);
 
-        await Processor.ApplyAsync(new FeedPage([WorkerFakes.Event(1, 7, 1, traceParent: $"00-{traceId}-{parentSpan}-01")], 1), default).WithTimeout();
+        await Processor.ApplyAsync(new FeedPage([WorkerFakes.Event(1, 7, 1, traceParent: $"00-{traceId}-{parentSpan}-01")], 1), 0, default).WithTimeout();
 
         var span = Assert.Single(spans, s => s.OperationName == "project user");
         Assert.Equal(traceId, span.TraceId);

@@ -14,7 +14,8 @@ namespace MyService.Worker.Processing;
 /// </summary>
 internal sealed class ChangeFeedProcessor(IProjectionStore projection, ICheckpointStore checkpoints, IOptions<WorkerOptions> options, TimeProvider clock)
 {
-    public async Task<BatchResult> ApplyAsync(FeedPage page, CancellationToken cancellationToken)
+    /// <param name="position">The checkpoint the page was read after.</param>
+    public async Task<BatchResult> ApplyAsync(FeedPage page, long position, CancellationToken cancellationToken)
     {
         var applied = 0;
         var entities = page.Events.GroupBy(e => (e.EntityType, e.EntityId));
@@ -30,8 +31,13 @@ internal sealed class ChangeFeedProcessor(IProjectionStore projection, ICheckpoi
             }
         });
 
-        await checkpoints.SaveAsync(page.LastSequence, cancellationToken);
-        return new BatchResult(page.Events.Count, applied, page.LastSequence, page.Events.Count > 0 ? page.Events[^1].Timestamp : null);
+        // An idle poll moves nothing: no write (the conditional put would only fail, twice a second).
+        if (page.LastSequence > position)
+        {
+            await checkpoints.SaveAsync(page.LastSequence, cancellationToken);
+        }
+
+        return new BatchResult(page.Events.Count, applied, Math.Max(page.LastSequence, position), page.Events.Count > 0 ? page.Events[^1].Timestamp : null);
     }
 
     private async ValueTask<bool> ApplyAsync(FeedEvent change, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal sealed partial class ProjectionWorker(
                 position ??= await checkpoints.LoadAsync(stoppingToken);
                 var page = await feed.ReadAsync(position.Value, settings.BatchSize, stoppingToken);
                 // Not the stopping token: a started page is finished, so shutdown never leaves half a batch behind.
-                var result = await processor.ApplyAsync(page, CancellationToken.None);
+                var result = await processor.ApplyAsync(page, position.Value, CancellationToken.None);
                 if (result.Events > 0)
                 {
                     LogBatch(logger, result.Events, result.Applied, result.Checkpoint);
