@@ -46,10 +46,24 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
             return;
         }
 
-        await host.RunAsync(cancellationToken);
+        try
+        {
+            Services.GetRequiredService<Orchestrator>().ClaimDataDirectory();
+            await host.RunAsync(cancellationToken);
+        }
+        catch (DistributedApplicationException ex)
+        {
+            // A problem with the model or its configuration, worded for the user: the message, not a stack trace.
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            System.Environment.ExitCode = 1;
+        }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => host.StartAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        Services.GetRequiredService<Orchestrator>().ClaimDataDirectory();
+        return host.StartAsync(cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => host.StopAsync(cancellationToken);
 

@@ -24,16 +24,24 @@ internal sealed partial class Orchestrator(
     private readonly Dictionary<string, ResourceController> _controllers = new(StringComparer.OrdinalIgnoreCase);
     private DependencyGraph? _graph;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Before the host starts anything (the dashboard included): refuse a data directory another live AppHost uses,
+    /// then end what a killed one left behind.
+    /// </summary>
+    public void ClaimDataDirectory()
     {
-        _graph = new DependencyGraph(model.Resources);
-        var run = new ResourceRunContext(options, configuration);
-        ValidateValues(run);
         var orphans = registry.EndOrphans();
         if (orphans > 0)
         {
             LogOrphans(_logger, orphans);
         }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _graph = new DependencyGraph(model.Resources);
+        var run = new ResourceRunContext(options, configuration);
+        ValidateValues(run);
 
         var resolver = new EnvironmentResolver(model, run, environment);
         var ports = new PortAllocator(options);

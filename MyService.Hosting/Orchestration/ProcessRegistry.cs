@@ -5,12 +5,15 @@ namespace MyService.Hosting.Orchestration;
 
 /// <summary>
 /// The processes this AppHost started, on disk under the data directory, so the next run can end the ones an
-/// AppHost killed with -9 left behind. A process is matched by pid and start time, never by pid alone.
+/// AppHost killed with -9 left behind. A process is matched by pid and start time, never by pid alone. The file also
+/// names the AppHost that wrote it: while that one is alive its processes are not orphans, and a second AppHost on
+/// the same data directory (the same SQLite file, the same DynamoDB Local files) is refused instead.
 /// </summary>
 internal sealed partial class ProcessRegistry(DistributedApplicationOptions options, ILogger<ProcessRegistry> logger)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<int, Entry> _entries = [];
+    private readonly Entry _owner = new(Environment.ProcessId, StartTicks(Environment.ProcessId), "apphost");
 
     private string FilePath => Path.Combine(options.DataDirectory, ".apphost", "processes.json");
 
@@ -35,17 +38,21 @@ internal sealed partial class ProcessRegistry(DistributedApplicationOptions opti
     }
 
     /// <summary>Kills what a previous run registered and is still the same process; returns how many.</summary>
+    /// <exception cref="DistributedApplicationException">Another AppHost is running on this data directory.</exception>
     public int EndOrphans()
     {
-        if (!File.Exists(FilePath))
+        var previous = File.Exists(FilePath) ? Read() : new RegistryFile(null, []);
+        if (previous.Owner is { } owner && owner.Pid != _owner.Pid && IsAlive(owner))
         {
-            return 0;
+            throw new DistributedApplicationException(
+                $"Another AppHost (process {owner.Pid}: {PortOwner.CommandLine(owner.Pid)}) is running with the data directory {options.DataDirectory}. " +
+                $"Stop it first (Ctrl+C in its terminal, or kill {owner.Pid}), or give this one its own: --AppHost:DataDirectory=<folder>.");
         }
 
         var ended = 0;
-        foreach (var entry in JsonSerializer.Deserialize<List<Entry>>(File.ReadAllText(FilePath)) ?? [])
+        foreach (var entry in previous.Processes)
         {
-            if (entry.StartTicks is not null && StartTicks(entry.Pid) == entry.StartTicks)
+            if (IsAlive(entry))
             {
                 LogEndingOrphan(logger, entry.Pid, entry.Resource, PortOwner.CommandLine(entry.Pid));
                 try
@@ -63,17 +70,37 @@ internal sealed partial class ProcessRegistry(DistributedApplicationOptions opti
             }
         }
 
-        File.Delete(FilePath);
+        lock (_lock)
+        {
+            // Claimed before any resource starts, so a second AppHost on this directory is refused from now on.
+            Save();
+        }
+
         return ended;
+    }
+
+    private RegistryFile Read()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RegistryFile>(File.ReadAllText(FilePath)) ?? new RegistryFile(null, []);
+        }
+        catch (JsonException)
+        {
+            // Not ours to read (an older format or a torn write): nothing can be matched safely.
+            return new RegistryFile(null, []);
+        }
     }
 
     private void Save()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         var temp = FilePath + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(_entries.Values.ToList()));
+        File.WriteAllText(temp, JsonSerializer.Serialize(new RegistryFile(_owner, [.. _entries.Values])));
         File.Move(temp, FilePath, overwrite: true);
     }
+
+    private static bool IsAlive(Entry entry) => entry.StartTicks is not null && StartTicks(entry.Pid) == entry.StartTicks;
 
     /// <summary>Field 22 of /proc/{pid}/stat: start time in clock ticks since boot; null when the process is gone.</summary>
     private static string? StartTicks(int pid)
@@ -92,6 +119,8 @@ internal sealed partial class ProcessRegistry(DistributedApplicationOptions opti
     }
 
     private sealed record Entry(int Pid, string? StartTicks, string Resource);
+
+    private sealed record RegistryFile(Entry? Owner, IReadOnlyList<Entry> Processes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ending process {Pid} ({Resource}: {CommandLine}) left running by an AppHost that did not stop cleanly")]
     private static partial void LogEndingOrphan(ILogger logger, int pid, string resource, string commandLine);

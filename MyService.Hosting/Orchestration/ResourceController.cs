@@ -19,7 +19,7 @@ internal sealed partial class ResourceController(
     string? startupError,
     ILogger logger) : IDisposable
 {
-    private static readonly TimeSpan HealthPollWhileStarting = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan HealthPollWhileStarting = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan HealthPollWhenHealthy = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
 

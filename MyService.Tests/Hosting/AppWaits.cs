@@ -42,4 +42,11 @@ public static class AppWaits
             return false;
         }
     }
+
+    /// <summary>Field 22 of /proc/{pid}/stat (start time in ticks since boot), as the AppHost's process registry keeps it.</summary>
+    public static string StartTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+    }
 }

@@ -44,4 +44,29 @@ public sealed class StopTests
 
         Assert.True(leftover.WaitForExit(TimeSpan.FromSeconds(10)), "the orphan from the earlier run is still running");
     }
+
+    [Fact]
+    public async Task A_second_apphost_on_a_data_directory_in_use_is_refused_and_ends_nothing()
+    {
+        await using var model = new TestAppModel();
+        // Another live AppHost (here a stand-in process) that wrote the registry and started a process.
+        using var otherAppHost = Process.Start(new ProcessStartInfo("sleep", "300") { UseShellExecute = false })!;
+        using var itsProcess = Process.Start(new ProcessStartInfo("sleep", "300") { UseShellExecute = false })!;
+        var registry = Path.Combine(model.Options.DataDirectory, ".apphost", "processes.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(registry)!);
+        File.WriteAllText(registry, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Owner = new { Pid = otherAppHost.Id, StartTicks = AppWaits.StartTicks(otherAppHost.Id), Resource = "apphost" },
+            Processes = new[] { new { Pid = itsProcess.Id, StartTicks = AppWaits.StartTicks(itsProcess.Id), Resource = "api" } },
+        }));
+        model.AddShell("fresh", "sleep 30");
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(model.StartAsync);
+
+        Assert.Contains($"Another AppHost (process {otherAppHost.Id}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--AppHost:DataDirectory=", error.Message, StringComparison.Ordinal);
+        Assert.False(itsProcess.HasExited, "a live AppHost's process was ended as if it were an orphan");
+        otherAppHost.Kill();
+        itsProcess.Kill();
+    }
 }
