@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using MyService.Hosting.Dashboard.Telemetry;
 using MyService.Hosting.Orchestration;
 using MyService.Hosting.Testing;
 using MyService.Tests.Api;
@@ -38,6 +41,34 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
         var projected = (await _projection.FindAsync("user", id))!.Value;
         Assert.Equal("Projected", JsonDocument.Parse(projected.Payload!).RootElement.GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task One_trace_shows_the_request_the_worker_and_dynamodb_and_idle_polls_are_not_traced()
+    {
+        var store = App.Services.GetRequiredService<TelemetryStore>();
+        using var client = Api();
+        var id = (await client.CreateUserAsync($"t{Guid.NewGuid():N}@example.com", "Traced")).GetProperty("id").GetInt64();
+
+        IReadOnlyList<SpanEntry> trace = [];
+        await ProjectionReader.EventuallyAsync(() =>
+        {
+            var projected = store.Spans("worker").FirstOrDefault(s => s.Name == "project user" && Tag(s, "myservice.entity.id") == id.ToString(CultureInfo.InvariantCulture));
+            trace = projected is null ? [] : store.Trace(projected.TraceId);
+            return Task.FromResult(trace.Any(s => s.Name == "DynamoDB.PutItem") && trace.Any(s => s.Name == "POST /users"));
+        }, TimeSpan.FromSeconds(20), $"the trace of user {id} with the api's and the worker's spans");
+
+        Assert.Contains(trace, s => s.Resource == "api" && s.Name == "POST /users" && s.ParentSpanId is null);
+        Assert.Contains(trace, s => s.Resource == "worker" && s.Name == "project user" && s.Kind == "Consumer");
+        // The worker has polled the empty feed since it started; none of those reads is a trace, on either side.
+        Assert.DoesNotContain(store.Spans("api"), s => s.Name == "GET /events" && Tag(s, "myservice.feed.events") == "0");
+        Assert.DoesNotContain(store.Spans("worker"), s => Tag(s, "url.full")?.Contains("/events", StringComparison.Ordinal) == true);
+        // The read that found the user is traced by the API, tagged with what it returned.
+        await ProjectionReader.EventuallyAsync(
+            () => Task.FromResult(store.Spans("api").Any(s => s.Name == "GET /events" && Tag(s, "myservice.feed.events") is not (null or "0"))),
+            TimeSpan.FromSeconds(10), "the api's span of a feed read that returned events");
+    }
+
+    private static string? Tag(SpanEntry span, string key) => span.Attributes.FirstOrDefault(a => a.Key == key).Value;
 
     [Fact]
     public async Task Two_hundred_writes_with_the_worker_killed_twice_converge_with_nothing_lost_or_applied_twice()
