@@ -59,6 +59,8 @@ function chartSvg(series) {
   add("text", { x: W - P - 60, y: H - 6, "font-size": 11 }, new Date(x1).toLocaleTimeString());
   series.forEach((x, i) => add("polyline", { fill: "none", stroke: Dashboard.palette[i % Dashboard.palette.length], "stroke-width": 2, "data-series": x.key,
     points: x.points.map(p => `${sx(Date.parse(p.time)).toFixed(1)},${sy(p.value).toFixed(1)}`).join(" ") }));
+  // A dot on each series' latest point: a series with one point so far has no line to draw.
+  series.forEach((x, i) => { const last = x.points[x.points.length - 1]; if (last) add("circle", { cx: sx(Date.parse(last.time)).toFixed(1), cy: sy(last.value).toFixed(1), r: 3, fill: Dashboard.palette[i % Dashboard.palette.length] }); });
   return svg;
 }
 
