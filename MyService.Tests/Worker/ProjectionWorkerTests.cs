@@ -1,6 +1,5 @@
 extern alias Worker;
 
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Worker::MyService.Worker.Processing;
@@ -21,9 +20,13 @@ public sealed class ProjectionWorkerTests
     private readonly RecordingProjection _projection = new();
     private readonly FakeCheckpoints _checkpoints = new();
 
-    private ProjectionWorker Worker(FakeFeed feed) => new(
-        feed, _checkpoints, new ChangeFeedProcessor(_projection, _checkpoints, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System), new WorkerStatus(TimeProvider.System),
-        Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<ProjectionWorker>.Instance);
+    private ProjectionWorker Worker(FakeFeed feed, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        return new(
+            feed, _checkpoints, new ChangeFeedProcessor(_projection, _checkpoints, Microsoft.Extensions.Options.Options.Create(Options), clock), new WorkerStatus(clock),
+            Microsoft.Extensions.Options.Options.Create(Options), clock, NullLogger<ProjectionWorker>.Instance);
+    }
 
     [Fact]
     public async Task It_backs_off_while_the_feed_is_away_and_catches_up_in_order_when_it_returns()
@@ -44,16 +47,27 @@ public sealed class ProjectionWorkerTests
     public async Task When_idle_it_waits_between_reads_instead_of_spinning()
     {
         var feed = new FakeFeed([]);
-        using var worker = Worker(feed);
-        var clock = Stopwatch.StartNew();
+        var clock = new RecordingTimeProvider();
+        using var worker = Worker(feed, clock);
 
         await worker.StartAsync(default).WithTimeout();
         await feed.ThirdRead.Task.WithTimeout();
-        var elapsed = clock.Elapsed;
         await worker.StopAsync(default).WithTimeout();
 
-        // Three reads are two idle waits apart.
-        Assert.True(elapsed >= Options.IdleDelay * 2 * 0.9, $"three idle reads took only {elapsed.TotalMilliseconds} ms");
+        // Three empty reads: before the second and the third, the loop asked for the idle delay (a spinning loop asks for none).
+        Assert.True(clock.Delays.Count(d => d == Options.IdleDelay) >= 2, $"delays asked for: [{string.Join(", ", clock.Delays)}]");
+    }
+
+    /// <summary>The system clock, recording every timer the code under test starts (Task.Delay with a TimeProvider starts one).</summary>
+    private sealed class RecordingTimeProvider : TimeProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> Delays { get; } = new();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Delays.Enqueue(dueTime);
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
     }
 
     [Fact]
