@@ -59,10 +59,10 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         Services.GetRequiredService<Orchestrator>().ClaimDataDirectory();
-        return host.StartAsync(cancellationToken);
+        await host.StartAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => host.StopAsync(cancellationToken);

@@ -34,14 +34,14 @@ for i in $(seq 1 "$runs"); do
   until grep -q "resources are up" "$work/run.log"; do
     [ -z "$api_ms" ] && curl -fs -o /dev/null http://localhost:8000/ && api_ms=$(( $(now_ms) - start ))
     kill -0 "$apphost" 2>/dev/null || { cat "$work/run.log"; exit 1; }
-    grep -q "FailedToStart" "$work/run.log" && { cat "$work/run.log"; pkill -TERM -f "MyService.AppHost/bin/"; exit 1; }
+    grep -q "FailedToStart" "$work/run.log" && { cat "$work/run.log"; pkill -TERM -P "$apphost"; exit 1; }
     sleep 0.02
   done
   healthy+=($(( $(now_ms) - start )))
   [ -z "$api_ms" ] && api_ms=${healthy[-1]}
   first200+=("$api_ms")
   # SIGTERM, as Ctrl+C would (a background job of a script ignores SIGINT); the AppHost stops its resources.
-  pkill -TERM -f "MyService.AppHost/bin/" 2>/dev/null || true; wait "$apphost" 2>/dev/null || true
+  pkill -TERM -P "$apphost" 2>/dev/null || true; wait "$apphost" 2>/dev/null || true
   echo "run $i: dynamodb alone ${floor[-1]} ms, API first 200 ${first200[-1]} ms, all healthy ${healthy[-1]} ms"
 done
 

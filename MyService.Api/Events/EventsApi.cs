@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyService.Api.Http;
+using OpenTelemetry;
 using MyService.Api.Storage;
 
 namespace MyService.Api.Events;
@@ -32,7 +33,13 @@ public static class EventsApi
         }
 
         // lastSequence is where the next read starts, also when this page was empty.
-        var page = await feed.ReadAsync(afterSequence, take, cancellationToken);
+        EventPage page;
+        // The storage calls under a read (DynamoDB's, on that provider) are not traced: most reads are idle polls.
+        using (SuppressInstrumentationScope.Begin())
+        {
+            page = await feed.ReadAsync(afterSequence, take, cancellationToken);
+        }
+
         TraceUnlessEmpty(Activity.Current, page);
         return TypedResults.Ok(page);
     }
@@ -51,7 +58,7 @@ public static class EventsApi
         request.SetTag("myservice.feed.events", page.Events.Count);
         if (page.Events.Count == 0)
         {
-            request.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+            request.Untrace();
         }
     }
 }

@@ -23,9 +23,15 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata)
         {
             if (endpoint.AllocatedEndpoint is { } allocated)
             {
-                environment[$"services__{Name}__{endpoint.Name}__0"] = allocated.ToString();
-                environment[$"{Name.ToUpperInvariant().Replace('-', '_')}_{endpoint.Name.ToUpperInvariant()}"] = allocated.ToString();
+                foreach (var variable in ReferenceVariables(Name, endpoint.Name))
+                {
+                    environment[variable] = allocated.ToString();
+                }
             }
         }
     }
+
+    /// <summary>Aspire's names for a referenced endpoint (DESIGN §5), in run mode and in published files alike.</summary>
+    internal static string[] ReferenceVariables(string service, string endpoint) =>
+        [$"services__{service}__{endpoint}__0", $"{service.ToUpperInvariant().Replace('-', '_')}_{endpoint.ToUpperInvariant().Replace('-', '_')}"];
 }

@@ -14,6 +14,7 @@ internal sealed partial class ProcessRegistry(DistributedApplicationOptions opti
     private readonly Lock _lock = new();
     private readonly Dictionary<int, Entry> _entries = [];
     private readonly Entry _owner = new(Environment.ProcessId, StartTicks(Environment.ProcessId), "apphost");
+    private bool _claimed;
 
     private string FilePath => Path.Combine(options.DataDirectory, ".apphost", "processes.json");
 
@@ -41,6 +42,12 @@ internal sealed partial class ProcessRegistry(DistributedApplicationOptions opti
     /// <exception cref="DistributedApplicationException">Another AppHost is running on this data directory.</exception>
     public int EndOrphans()
     {
+        // Once per app: on a second start the file lists this app's own live processes, not orphans.
+        if (_claimed)
+        {
+            return 0;
+        }
+
         var previous = File.Exists(FilePath) ? Read() : new RegistryFile(null, []);
         if (previous.Owner is { } owner && owner.Pid != _owner.Pid && IsAlive(owner))
         {
@@ -74,6 +81,7 @@ internal sealed partial class ProcessRegistry(DistributedApplicationOptions opti
         {
             // Claimed before any resource starts, so a second AppHost on this directory is refused from now on.
             Save();
+            _claimed = true;
         }
 
         return ended;

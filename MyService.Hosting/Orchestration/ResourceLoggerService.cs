@@ -27,7 +27,10 @@ public sealed class ResourceLoggerService
 
     public void Write(string resource, string content, bool isError) => Get(resource).Write(content, isError);
 
-    public IReadOnlyList<LogLine> GetLines(string resource) => Get(resource).Snapshot();
+    public IReadOnlyList<LogLine> GetLines(string resource) => Get(resource).Snapshot(after: 0);
+
+    /// <summary>The retained lines numbered above <paramref name="after"/>: what a follower has not seen yet.</summary>
+    public IReadOnlyList<LogLine> GetLines(string resource, long after) => Get(resource).Snapshot(after);
 
     public IAsyncEnumerable<LogLine> WatchAsync(string resource, CancellationToken cancellationToken = default) =>
         Get(resource).WatchAsync(cancellationToken);
@@ -59,11 +62,13 @@ public sealed class ResourceLoggerService
             }
         }
 
-        public IReadOnlyList<LogLine> Snapshot()
+        public IReadOnlyList<LogLine> Snapshot(long after)
         {
             lock (_lock)
             {
-                return [.. _lines];
+                // Line numbers are contiguous, so the lines already seen are a prefix of known length.
+                var first = _next - _lines.Count + 1;
+                return [.. _lines.Skip((int)Math.Clamp(after - first + 1, 0, _lines.Count))];
             }
         }
 

@@ -78,8 +78,10 @@ internal sealed class PublishEnvironment(DistributedApplicationModel model, Dist
                 foreach (var endpoint in service.Annotations.OfType<EndpointAnnotation>())
                 {
                     var url = Placeholders.Of(service.Name, endpoint.Name, "URL");
-                    _variables[$"services__{service.Name}__{endpoint.Name}__0"] = url;
-                    _variables[Placeholders.NameFor(service.Name, endpoint.Name)] = url;
+                    foreach (var variable in ProjectResource.ReferenceVariables(service.Name, endpoint.Name))
+                    {
+                        _variables[variable] = url;
+                    }
                 }
 
                 break;

@@ -9,7 +9,10 @@ public sealed class PublishedServiceFactory(DistributedApplicationModel model, D
 
     public string ApplicationName => Publishing.ApplicationName ?? Placeholders.ApplicationNameFrom(options.AppHostDirectory);
 
-    public string RepositoryRoot => Publishing.RepositoryRoot ?? FindRepositoryRoot(options.AppHostDirectory);
+    private string? _repositoryRoot;
+
+    /// <summary>Found once: every service's Dockerfile path is relative to it.</summary>
+    public string RepositoryRoot => _repositoryRoot ??= Publishing.RepositoryRoot ?? FindRepositoryRoot(options.AppHostDirectory);
 
     /// <summary>Every project, in model order: all of them are deployable services.</summary>
     public IReadOnlyList<ProjectResource> Projects => [.. model.Resources.OfType<ProjectResource>()];
@@ -53,7 +56,7 @@ public sealed class PublishedServiceFactory(DistributedApplicationModel model, D
             {
                 Command = settings.ContainerHealthCheckCommand ?? DefaultProbe(project, listenPort, healthCheck?.Path ?? "/health"),
             },
-            Sizing = Sizing(settings, overrides, published.Volumes.Count > 0, port is not null),
+            Sizing = Sizing(settings, overrides, published.Volumes.Count > 0, loadBalanced: port is not null),
             AutoScaling = new AutoScalingSettings(
                 settings.TargetCpuUtilization ?? DeploymentDefaults.TargetCpuUtilization,
                 settings.TargetMemoryUtilization ?? DeploymentDefaults.TargetMemoryUtilization,
@@ -71,11 +74,11 @@ public sealed class PublishedServiceFactory(DistributedApplicationModel model, D
 
     /// <summary>
     /// SQLite has one writer, so a SQLite service runs exactly one task. An HTTP service starts with two tasks
-    /// (one per availability zone) and scales to six; a service without an endpoint (a change-feed consumer) runs one.
+    /// (one per availability zone) and scales to six; a service without a load balancer (a change-feed consumer) runs one.
     /// </summary>
-    private static ServiceSizing Sizing(FsdServiceOptions s, FsdEnvironmentOverrides o, bool usesSqlite, bool hasEndpoint)
+    private static ServiceSizing Sizing(FsdServiceOptions s, FsdEnvironmentOverrides o, bool usesSqlite, bool loadBalanced)
     {
-        var (desired, min, max) = usesSqlite || !hasEndpoint ? (1, 1, 1) : (2, 2, 6);
+        var (desired, min, max) = usesSqlite || !loadBalanced ? (1, 1, 1) : (2, 2, 6);
         return new ServiceSizing(
             o.Cpu ?? s.Cpu ?? DeploymentDefaults.Cpu,
             o.Memory ?? s.Memory ?? DeploymentDefaults.Memory,

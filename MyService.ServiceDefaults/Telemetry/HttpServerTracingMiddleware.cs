@@ -21,9 +21,7 @@ internal sealed class HttpServerTracingMiddleware(RequestDelegate next)
 
         if (IsUntraced(context.Request.Path))
         {
-            // Unrecorded activities are skipped by every export processor.
-            activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
-            activity.IsAllDataRequested = false;
+            activity.Untrace();
             await next(context);
             return;
         }

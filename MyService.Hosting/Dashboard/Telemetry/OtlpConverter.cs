@@ -42,7 +42,16 @@ internal static class OtlpConverter
         >= 9 => "Information",
         >= 5 => "Debug",
         >= 1 => "Trace",
-        _ => string.IsNullOrEmpty(severityText) ? "Information" : severityText,
+        // No number: the text, mapped onto the same six names so the level filter can rank every record.
+        _ => severityText.ToUpperInvariant() switch
+        {
+            "TRACE" => "Trace",
+            "DEBUG" => "Debug",
+            "WARN" or "WARNING" => "Warning",
+            "ERR" or "ERROR" => "Error",
+            "FATAL" or "CRITICAL" => "Critical",
+            _ => "Information",
+        },
     };
 
     private static string Truncate(string value, int maxLength) => value.Length <= maxLength ? value : value[..maxLength] + "…";

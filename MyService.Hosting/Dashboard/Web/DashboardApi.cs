@@ -49,7 +49,7 @@ internal static class DashboardApi
 
     private static IResult Console(DashboardServices services, string name, long after)
     {
-        var lines = services.Logs.GetLines(name).Where(l => l.LineNumber > after).TakeLast(MaxLines).ToList();
+        var lines = services.Logs.GetLines(name, after).TakeLast(MaxLines).ToList();
         return Results.Json(new { lines, last = lines.Count > 0 ? lines[^1].LineNumber : after });
     }
 

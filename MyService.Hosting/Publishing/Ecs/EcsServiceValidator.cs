@@ -39,7 +39,7 @@ public static class EcsServiceValidator
         var loadBalancers = JsonView.Items(root, "loadBalancers");
         if (expected is { Port: null } && loadBalancers.Count > 0)
         {
-            problems.Error("loadBalancers", null, $"'{expected.ResourceName}' has no HTTP endpoint (a worker): nothing to put behind a load balancer.", "remove loadBalancers and healthCheckGracePeriodSeconds.");
+            problems.Error("loadBalancers", null, $"'{expected.ResourceName}' is not load balanced in the app model (a worker: no HTTP endpoint, or LoadBalanced = false).", "remove loadBalancers and healthCheckGracePeriodSeconds.");
         }
         else if (expected?.Port is { } port)
         {

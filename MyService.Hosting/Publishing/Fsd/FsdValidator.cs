@@ -95,7 +95,7 @@ public sealed class FsdValidator
         if (_expected is not null && port != _expected.Port)
         {
             _problems.Error("service.port", _yaml.Line("service.port"),
-                _expected.Port is null ? $"is {port}, but '{_expected.ResourceName}' has no HTTP endpoint in the app model." : $"is {port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}, but the app listens on {_expected.Port} (the model's endpoint).",
+                _expected.Port is null ? $"is {port}, but '{_expected.ResourceName}' is not load balanced in the app model (no HTTP endpoint, or LoadBalanced = false)." : $"is {port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}, but the app listens on {_expected.Port} (the model's endpoint).",
                 _expected.Port is null ? "remove service.port." : $"set service.port: {_expected.Port}, or change the endpoint in the app model and publish again.");
         }
 
@@ -214,7 +214,7 @@ public sealed class FsdValidator
         if (port is null && hasLoadBalancer)
         {
             _problems.Error("service.networking.loadBalancer", _yaml.Line("service.networking.loadBalancer"),
-                "a service without an HTTP endpoint (a worker) has nothing to put behind a load balancer.", "remove service.networking.loadBalancer (and service.port).");
+                "a service without an HTTP endpoint to balance (no service.port: a worker) has nothing to put behind a load balancer.", "remove service.networking.loadBalancer (and service.port).");
         }
         else if (port is not null && !hasLoadBalancer)
         {
