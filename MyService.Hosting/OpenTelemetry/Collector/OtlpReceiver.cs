@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MyService.Hosting.OpenTelemetry.Collector;
+
+/// <summary>
+/// The collector's OTLP/HTTP receiver, inside the AppHost: POST /v1/traces, /v1/metrics, /v1/logs with protobuf bodies,
+/// on loopback only. A missing or wrong <c>x-otlp-api-key</c> is 401, a body that is not OTLP 400, another media type
+/// 415; an accepted body goes unchanged to every forwarder.
+/// </summary>
+internal sealed class OtlpReceiver(CollectorCounters counters, IReadOnlyList<OtlpForwarder> forwarders) : IAsyncDisposable
+{
+    public const string ApiKeyHeader = "x-otlp-api-key";
+    public const long MaxBodyBytes = 16 * 1024 * 1024;
+
+    private WebApplication? _app;
+
+    /// <summary>Listens on 127.0.0.1:<paramref name="port"/> (0: a free port) and returns the base URL.</summary>
+    public async Task<Uri> StartAsync(int port, string apiKey, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
+        _app = builder.Build();
+        var expectedKey = Encoding.UTF8.GetBytes(apiKey);
+        foreach (var signal in Enum.GetValues<OtlpSignal>())
+        {
+            _app.MapPost($"/v1/{signal.ToString().ToLowerInvariant()}", (Func<HttpContext, Task<IResult>>)(context => ReceiveAsync(context, signal, expectedKey)));
+        }
+
+        await _app.StartAsync(cancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.TrimEnd('/') + "/");
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpContext context, OtlpSignal signal, byte[] expectedKey)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(context.Request.Headers[ApiKeyHeader].ToString()), expectedKey))
+        {
+            counters.AddRejected();
+            return Results.Text($"Missing or wrong {ApiKeyHeader} header.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (context.Request.ContentType?.StartsWith("application/x-protobuf", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            counters.AddRejected();
+            return Results.Text("Send OTLP as application/x-protobuf (OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+        try
+        {
+            counters.AddReceived(OtlpPayload.Count(signal, body));
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            counters.AddRejected();
+            return Results.Text($"The body is not an OTLP {signal} export request: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        foreach (var forwarder in forwarders)
+        {
+            forwarder.Enqueue(signal, body);
+        }
+
+        // An empty Export*ServiceResponse: full success.
+        return Results.Bytes([], "application/x-protobuf");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+
+namespace MyService.Hosting.Restarts;
+
+/// <summary>
+/// Restarts resources with a <see cref="RestartPolicyAnnotation"/> when they exit on their own. A stop someone asked
+/// for (the dashboard's stop or restart, the AppHost shutting down) is told apart by the lifecycle commands, which
+/// are wrapped to record that intent before they run.
+/// </summary>
+internal sealed partial class RestartSupervisor(
+    ResourceCommandService commands,
+    ResourceNotificationService notifications,
+    ResourceLoggerService logs,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock)
+{
+    private const int LastLines = 10;
+    private readonly ConcurrentDictionary<string, RestartState> _states = new(StringComparer.Ordinal);
+
+    /// <summary>Wraps stop, restart and start of every supervised resource so a requested stop is known as one.</summary>
+    public void WatchCommands(DistributedApplicationModel model)
+    {
+        foreach (var resource in model.Resources.Where(r => r.HasAnnotationOfType<RestartPolicyAnnotation>()))
+        {
+            var state = _states.GetOrAdd(resource.Name, _ => new RestartState(clock.GetUtcNow()));
+            CommandInterception.Wrap(resource, KnownResourceCommands.StopCommand, () => state.StopRequested = true);
+            CommandInterception.Wrap(resource, KnownResourceCommands.RestartCommand, () => state.StopRequested = true);
+            CommandInterception.Wrap(resource, KnownResourceCommands.StartCommand, () =>
+            {
+                if (!state.StartingBySupervisor)
+                {
+                    state.Reset(clock.GetUtcNow());
+                }
+            });
+        }
+    }
+
+    public async Task OnStoppedAsync(IResource resource, ResourceEvent stopped, CancellationToken cancellationToken)
+    {
+        var state = _states.GetOrAdd(resource.Name, _ => new RestartState(clock.GetUtcNow()));
+        var policy = resource.Annotations.OfType<RestartPolicyAnnotation>().Last().Policy;
+        var log = logs.GetLogger(resource);
+        if (lifetime.ApplicationStopping.IsCancellationRequested || state.StopRequested)
+        {
+            state.StopRequested = false;
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var crashes = state.RecordCrash(now, policy.StableAfter);
+        var exitCode = stopped.Snapshot.ExitCode;
+        if (crashes >= policy.MaxFastCrashes)
+        {
+            var lines = await LastLinesAsync(resource, cancellationToken);
+            LogGaveUp(log, resource.Name, crashes, exitCode, lines);
+            await notifications.PublishUpdateAsync(resource, stopped.ResourceId, s => s with
+            {
+                State = new ResourceStateSnapshot(KnownResourceStates.FailedToStart, KnownResourceStateStyles.Error),
+            });
+            return;
+        }
+
+        var delay = policy.DelayFor(crashes);
+        LogRestarting(log, resource.Name, exitCode, delay.TotalSeconds, state.Restarts + 1);
+        _ = RestartAfterAsync(resource, stopped.ResourceId, state, delay);
+    }
+
+    private async Task RestartAfterAsync(IResource resource, string resourceId, RestartState state, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, clock, lifetime.ApplicationStopping);
+            if (state.StopRequested)
+            {
+                return;
+            }
+
+            state.Restarts++;
+            state.LastStart = clock.GetUtcNow();
+            await notifications.PublishUpdateAsync(resource, resourceId, s => s with
+            {
+                Properties = Shared.ResourcePropertyExtensions.With(s.Properties, ("restarts", state.Restarts)),
+            });
+            // Through the start command, as the dashboard's Start button does, flagged so the crash count is kept.
+            ExecuteCommandResult result;
+            state.StartingBySupervisor = true;
+            try
+            {
+                result = await commands.ExecuteCommandAsync(resourceId, KnownResourceCommands.StartCommand, lifetime.ApplicationStopping);
+            }
+            finally
+            {
+                state.StartingBySupervisor = false;
+            }
+
+            if (!result.Success)
+            {
+                LogRestartFailed(logs.GetLogger(resource), resource.Name, result.Message);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The AppHost is stopping: nothing to restart.
+        }
+    }
+
+    private async Task<string> LastLinesAsync(IResource resource, CancellationToken cancellationToken)
+    {
+        var lines = new Queue<string>();
+        await foreach (var batch in logs.GetAllAsync(resource).WithCancellation(cancellationToken))
+        {
+            foreach (var line in batch)
+            {
+                lines.Enqueue(line.Content);
+                if (lines.Count > LastLines)
+                {
+                    lines.Dequeue();
+                }
+            }
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} exited unexpectedly (exit code {ExitCode}); restart {Restart} in {DelaySeconds:0.#} s")]
+    private static partial void LogRestarting(ILogger logger, string resource, int? exitCode, double delaySeconds, int restart);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} crashed {Crashes} times in a row (last exit code {ExitCode}); not restarting it again. Fix the cause and start it from the dashboard. Its last lines:\n{Lines}")]
+    private static partial void LogGaveUp(ILogger logger, string resource, int crashes, int? exitCode, string lines);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Restarting {Resource} failed: {Reason}")]
+    private static partial void LogRestartFailed(ILogger logger, string resource, string? reason);
+}
