@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using MyService.Hosting.DynamoDB;
 
 namespace MyService.Tests.TestSupport;
@@ -58,8 +59,8 @@ public sealed class DynamoDBLocalServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var jar = await new DynamoDBLocalInstaller(new ConfigurationBuilder().Build())
-            .EnsureInstalledAsync(_ => { }, CancellationToken.None).WithTimeout(TimeSpan.FromMinutes(3));
+        using var installer = new DynamoDBLocalInstaller(new ConfigurationBuilder().Build());
+        var jar = await installer.EnsureInstalledAsync(NullLogger.Instance, _ => { }, CancellationToken.None).WithTimeout(TimeSpan.FromMinutes(3));
         var directory = Path.GetDirectoryName(jar)!;
         // The OS names a free port; the few milliseconds until Java binds it are the only window for a clash.
         int port;
