@@ -2,6 +2,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // A fixed port that is taken (the dashboard's 18888, the API's 8000) is an error naming its holder, not a silent proxy failure.
 builder.AddFixedPortCheck();
+// Projects run their built program, not `dotnet run`: Ctrl+C, the stop button and kill -9 reach the service itself.
+builder.RunProjectsFromBuildOutput();
 
 // Infrastructure: the database file, DynamoDB Local with its tables, the collector the services export to.
 var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
