@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace MyService.Hosting.Publishing.Fsd;
 
-public enum FsdFieldKind
+internal enum FsdFieldKind
 {
     Scalar,
     Mapping,
@@ -13,7 +13,7 @@ public enum FsdFieldKind
 }
 
 /// <summary>The shape of an FSD v1 file (DESIGN §8): every known field, so typos such as <c>heathCheck</c> are reported.</summary>
-public sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, FsdSchema>? Fields = null, FsdSchema? Item = null)
+internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, FsdSchema>? Fields = null, FsdSchema? Item = null)
 {
     private static readonly FsdSchema Scalar = new(FsdFieldKind.Scalar);
 

@@ -8,7 +8,7 @@ namespace MyService.Hosting.Publishing.Fsd;
 /// Validates an FSD v1 service file, generated or hand-edited: its shape (unknown fields), the value ranges AWS
 /// enforces, the deployment rules of DESIGN §8, and, when the model has the service, that the file agrees with it.
 /// </summary>
-public sealed class FsdValidator
+internal sealed class FsdValidator
 {
     private readonly ProblemList _problems;
     private readonly YamlView _yaml;
