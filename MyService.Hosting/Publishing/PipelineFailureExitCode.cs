@@ -21,10 +21,13 @@ internal sealed class PipelineFailureExitCode(IServiceProvider services, IHostAp
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Whether a background service of the app (in publish mode: Aspire's pipeline executor) ended with an exception.</summary>
+    public static bool HasFailed(IEnumerable<IHostedService> hostedServices) =>
+        hostedServices.OfType<BackgroundService>().Any(s => s.ExecuteTask is { IsFaulted: true });
+
     private void SetExitCodeOnFailure()
     {
-        var failed = services.GetServices<IHostedService>().OfType<BackgroundService>().Any(s => s.ExecuteTask is { IsFaulted: true });
-        if (failed && Environment.ExitCode == 0)
+        if (HasFailed(services.GetServices<IHostedService>()) && Environment.ExitCode == 0)
         {
             Environment.ExitCode = 1;
         }

@@ -119,8 +119,8 @@ internal sealed class FsdValidator
         else if (expectedPath is not null && path != expectedPath)
         {
             _problems.Error("service.healthCheck.path", _yaml.Line("service.healthCheck.path"),
-                $"is '{path}', but the app's health endpoint is '{expectedPath}' (WithHttpHealthCheck in the app model).",
-                $"set service.healthCheck.path: {expectedPath}, or change WithHttpHealthCheck and publish again.");
+                $"is '{path}', but the app's health endpoint is '{expectedPath}' (the app model's WithHttpProbe or PublishAsFsdService HealthCheckPath, default /health).",
+                $"set service.healthCheck.path: {expectedPath}, or change the path in the app model and publish again.");
         }
 
         var interval = RangeOf("service.healthCheck.interval", 5, 300, " seconds");
