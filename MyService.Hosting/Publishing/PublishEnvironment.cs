@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using MyService.Hosting.DynamoDB;
 using MyService.Hosting.OpenTelemetry;
@@ -18,11 +19,11 @@ internal sealed class PublishEnvironment
     /// the listening port as ASPNETCORE_HTTP_PORTS, forwarded headers only behind a load balancer, telemetry to the
     /// sidecar. The OTEL_DOTNET_EXPERIMENTAL_ switches tune the SDK for the local dashboard.
     /// </summary>
-    private static readonly HashSet<string> HostWiring = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> HostWiring = new[]
     {
         "ASPNETCORE_URLS", "HTTP_PORTS", "HTTPS_PORTS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORT", "ASPNETCORE_HTTPS_PORTS",
         "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "DOTNET_LAUNCH_PROFILE",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] HostWiringPrefixes = ["OTEL_DOTNET_EXPERIMENTAL_", "Kestrel__Endpoints__"];
 
