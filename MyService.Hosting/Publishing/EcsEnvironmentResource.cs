@@ -45,6 +45,16 @@ public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResour
         }));
     }
 
+    /// <summary>
+    /// Where a service of this environment is reached: known at deploy time only (its load balancer), so a placeholder
+    /// the deploy workflow fills in, as the published environment variables name it (<c>${API_HTTP_HOST}</c>).
+    /// </summary>
+    public ReferenceExpression GetHostAddressExpression(EndpointReference endpointReference)
+    {
+        ArgumentNullException.ThrowIfNull(endpointReference);
+        return ReferenceExpression.Create($"{Placeholders.Of(endpointReference.Resource.Name, endpointReference.EndpointName, "HOST")}");
+    }
+
     /// <summary>The step <c>publish</c> requires: <c>publish-{name}</c>.</summary>
     public string PublishStepName => $"publish-{Name}";
 

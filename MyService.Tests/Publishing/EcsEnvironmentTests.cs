@@ -23,6 +23,18 @@ public sealed class EcsEnvironmentTests
     }
 
     [Fact]
+    public async Task A_service_host_in_the_environment_is_its_deploy_time_placeholder()
+    {
+        var builder = Builder(["--operation", "publish", "--step", "publish"]);
+        var ecs = builder.AddEcsEnvironment("ecs");
+        var web = builder.AddProject<TestWebProject>("web").WithHttpEndpoint(port: 8080);
+
+        var host = ecs.Resource.GetHostAddressExpression(web.GetEndpoint("http"));
+
+        Assert.Equal("${WEB_HTTP_HOST}", await host.GetValueAsync(CancellationToken.None).AsTask().WithTimeout());
+    }
+
+    [Fact]
     public async Task A_connection_string_and_an_expression_holding_a_secret_are_published_as_secrets()
     {
         using var run = await PublishRun.ModelAsync(builder =>
