@@ -1,6 +1,6 @@
 namespace MyService.Hosting.Publishing.Fsd;
 
-// The FSD v1 service file (DESIGN §8), field for field, in the order they are written. Null fields are left out.
+// The FSD v1 service file (docs/DEPLOYMENT.md), field for field, in the order they are written. Null fields are left out.
 
 internal sealed record FsdDocument(string ApiVersion, string Kind, FsdMetadata Metadata, FsdService Service, IReadOnlyList<FsdDependency>? Dependencies);
 

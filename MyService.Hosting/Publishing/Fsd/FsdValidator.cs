@@ -6,7 +6,7 @@ namespace MyService.Hosting.Publishing.Fsd;
 
 /// <summary>
 /// Validates an FSD v1 service file, generated or hand-edited: its shape (unknown fields), the value ranges AWS
-/// enforces, the deployment rules of DESIGN §8, and, when the model has the service, that the file agrees with it.
+/// enforces, the deployment rules (docs/DEPLOYMENT.md, "Validation rules"), and, when the model has the service, that the file agrees with it.
 /// </summary>
 internal sealed class FsdValidator
 {
