@@ -1,5 +1,8 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Where the services deploy: `--operation publish --step publish` writes deploy/ (docs/DEPLOYMENT.md).
+builder.AddEcsEnvironment("ecs");
+
 // A fixed port that is taken (the dashboard's 18888, the API's 8000) is an error naming its holder, not a silent proxy failure.
 builder.AddFixedPortCheck();
 // Projects run their built program, not `dotnet run`: Ctrl+C, the stop button and kill -9 reach the service itself.
@@ -25,6 +28,14 @@ var api = builder.AddProject<Projects.MyService_Api>("api")
     .WithReference(db)
     .WithReference(store)
     .WaitFor(db)
+    .PublishAsFsdService(fsd =>
+    {
+        // SQLite: one task (min = max = desired = 1); prod gets a larger one.
+        fsd.Owners.Add("myservice-team");
+        // What the DynamoDB provider calls (transactions need the per-item actions); BatchWriteItem for migrate-to-dynamodb.
+        fsd.TablePermissions["store"] = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"];
+        fsd.ForEnvironment("prod", prod => { prod.Cpu = 1024; prod.Memory = 2048; prod.LogRetentionDays = 90; });
+    })
     .WithRestartPolicy();
 
 builder.AddProject<Projects.MyService_Worker>("worker")
@@ -34,6 +45,13 @@ builder.AddProject<Projects.MyService_Worker>("worker")
     .WithReference(projection)
     .WaitFor(api)
     .WaitFor(projection)
+    .PublishAsFsdService(fsd =>
+    {
+        // 8081 answers only the container health check: no load balancer; one task consumes the feed.
+        fsd.Owners.Add("myservice-team");
+        fsd.LoadBalanced = false;
+        fsd.TablePermissions["projection"] = ["dynamodb:GetItem", "dynamodb:PutItem"];
+    })
     .WithRestartPolicy();
 
 builder.Build().Run();
