@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Aspire.Hosting;
@@ -19,7 +20,10 @@ internal sealed class IntegrationApp : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
 
     private readonly TestSupport.TempDirectory _data = new();
+    private readonly ConcurrentQueue<ResourceEvent> _events = new();
+    private readonly CancellationTokenSource _stopRecording = new();
     private DistributedApplication? _app;
+    private Task? _recording;
     private bool _stopped;
 
     /// <summary>
@@ -57,6 +61,20 @@ internal sealed class IntegrationApp : IAsyncDisposable
         ? Builder.AddExecutable(name, "sleep", _data.Path, "300")
         : Builder.AddExecutable(name, "sh", _data.Path, "-c", script);
 
+    /// <summary>Builds the app (once) and from then on records every snapshot it publishes (<see cref="Events"/>).</summary>
+    public async Task BuildAsync()
+    {
+        if (_app is not null)
+        {
+            return;
+        }
+
+        _app = await Builder.BuildAsync().WithTimeout();
+        var events = _app.ResourceNotifications.WatchAsync(_stopRecording.Token).GetAsyncEnumerator(_stopRecording.Token);
+        // The first MoveNextAsync subscribes before it returns, so no snapshot published after this line is missed.
+        _recording = RecordAsync(events, events.MoveNextAsync());
+    }
+
     public async Task StartAsync() => await await BeginStartAsync();
 
     /// <summary>
@@ -65,9 +83,14 @@ internal sealed class IntegrationApp : IAsyncDisposable
     /// </summary>
     public async Task<Task> BeginStartAsync()
     {
-        _app = await Builder.BuildAsync().WithTimeout();
-        return _app.StartAsync().WithTimeout(StartTimeout);
+        await BuildAsync();
+        return App.StartAsync().WithTimeout(StartTimeout);
     }
+
+    /// <summary>Every snapshot published since the app was built, in the order they were published.</summary>
+    public IReadOnlyList<ResourceEvent> Events => [.. _events];
+
+    public IReadOnlyList<ResourceEvent> EventsOf(string resource) => [.. _events.Where(e => e.Resource.Name == resource)];
 
     /// <summary>Stops the app (every process it started), once.</summary>
     public async Task StopAsync()
@@ -173,11 +196,36 @@ internal sealed class IntegrationApp : IAsyncDisposable
         }
     }
 
+    private async Task RecordAsync(IAsyncEnumerator<ResourceEvent> events, ValueTask<bool> first)
+    {
+        try
+        {
+            for (var next = first; await next; next = events.MoveNextAsync())
+            {
+                _events.Enqueue(events.Current);
+            }
+        }
+        catch (OperationCanceledException) when (_stopRecording.IsCancellationRequested)
+        {
+            // Disposed.
+        }
+        finally
+        {
+            await events.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
             await StopAsync();
+            await _stopRecording.CancelAsync();
+            if (_recording is not null)
+            {
+                await _recording.WithTimeout();
+            }
+
             if (_app is not null)
             {
                 await _app.DisposeAsync().AsTask().WithTimeout(StopTimeout);
@@ -187,6 +235,7 @@ internal sealed class IntegrationApp : IAsyncDisposable
         }
         finally
         {
+            _stopRecording.Dispose();
             _data.Dispose();
         }
     }
