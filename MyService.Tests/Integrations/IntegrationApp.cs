@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Aspire.Hosting;
@@ -20,7 +21,8 @@ internal sealed class IntegrationApp : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
 
     private readonly TestSupport.TempDirectory _data = new();
-    private readonly ConcurrentQueue<ResourceEvent> _events = new();
+    private readonly ConcurrentQueue<(TimeSpan At, ResourceEvent Event)> _events = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stopRecording = new();
     private DistributedApplication? _app;
     private Task? _recording;
@@ -88,9 +90,10 @@ internal sealed class IntegrationApp : IAsyncDisposable
     }
 
     /// <summary>Every snapshot published since the app was built, in the order they were published.</summary>
-    public IReadOnlyList<ResourceEvent> Events => [.. _events];
+    public IReadOnlyList<ResourceEvent> Events => [.. _events.Select(e => e.Event)];
 
-    public IReadOnlyList<ResourceEvent> EventsOf(string resource) => [.. _events.Where(e => e.Resource.Name == resource)];
+    /// <summary>The snapshots of one resource, each with when the test saw it (one clock for all, unlike DCP's and the AppHost's timestamps).</summary>
+    public IReadOnlyList<(TimeSpan At, ResourceEvent Event)> TimelineOf(string resource) => [.. _events.Where(e => e.Event.Resource.Name == resource)];
 
     /// <summary>Stops the app (every process it started), once.</summary>
     public async Task StopAsync()
@@ -202,7 +205,7 @@ internal sealed class IntegrationApp : IAsyncDisposable
         {
             for (var next = first; await next; next = events.MoveNextAsync())
             {
-                _events.Enqueue(events.Current);
+                _events.Enqueue((_clock.Elapsed, events.Current));
             }
         }
         catch (OperationCanceledException) when (_stopRecording.IsCancellationRequested)
