@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MyService.Hosting.Shared;
 
 namespace MyService.Hosting.DynamoDB;
 
@@ -30,8 +31,7 @@ internal static partial class DynamoDBLocalLaunch
             var appHostLog = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MyService.Hosting.DynamoDB");
             LogUnavailable(log, reason);
             LogUnavailableFor(appHostLog, resource.Name, reason);
-            // Aspire follows with "Failed to create resource {name}" and this exception: short, so the reason is said once.
-            throw new DynamoDBLocalUnavailableException("DynamoDB Local cannot run on this machine: the line above says what to install.", ex);
+            throw new StartRefusedException("DynamoDB Local cannot run on this machine; the line above says what to install.", ex);
         }
 
         var jarDirectory = Path.GetDirectoryName(resource.JarPath)!;
