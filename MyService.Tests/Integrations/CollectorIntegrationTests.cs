@@ -19,6 +19,7 @@ namespace MyService.Tests.Integrations;
 /// <c>AddOpenTelemetryCollector</c> through the real Aspire model: a real SDK export through it to an upstream, what
 /// it refuses, a hanging upstream, its counts on the resource, and what <c>WithAppForwarding</c> tells the services.
 /// </summary>
+[Collection(IntegrationApp.SecondCollection)]
 public sealed class CollectorIntegrationTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace MyService.Tests.Integrations;
 /// <c>AddDynamoDBLocal</c> and <c>AddTable</c> through the real Aspire model: the real DynamoDB Local (Java) under
 /// DCP, its health, its tables, a restart, what a consumer gets, and the message when Java is missing.
 /// </summary>
+[Collection(IntegrationApp.FirstCollection)]
 public sealed class DynamoDBLocalIntegrationTests
 {
     /// <summary>A cold JVM on two busy cores takes a while; installing is done ahead of the tests (test.sh).</summary>
@@ -73,13 +74,11 @@ public sealed class DynamoDBLocalIntegrationTests
         using var client = CreateClient(app.App.GetEndpoint("dynamodb", "http"));
         await client.PutItemAsync("test-items", new() { ["pk"] = new AttributeValue("kept?") }).WithTimeout();
 
-        var stopped = await app.ExecuteCommandAsync("dynamodb", KnownResourceCommands.StopCommand);
-        Assert.True(stopped.Success, stopped.Message);
+        await app.ExecuteCommandAsync("dynamodb", KnownResourceCommands.StopCommand);
         await app.WaitForAsync("dynamodb", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), "stopped");
         await app.WaitForStateAsync("items", KnownResourceStates.Exited);
 
-        var started = await app.ExecuteCommandAsync("dynamodb", KnownResourceCommands.StartCommand);
-        Assert.True(started.Success, started.Message);
+        await app.ExecuteCommandAsync("dynamodb", KnownResourceCommands.StartCommand);
         await app.WaitForStateAsync("items", KnownResourceStates.Running, JavaStart);
         await app.WaitForHealthyAsync("dynamodb");
 
@@ -103,7 +102,7 @@ public sealed class DynamoDBLocalIntegrationTests
         await starting;
 
         // Aspire adds "Failed to create resource dynamodb" with the exception; the reason is said once, without a stack trace.
-        var lines = (await app.LogsAsync("dynamodb")).SelectMany(entry => entry.Split('\n')).ToList();
+        var lines = await app.LogLinesAsync("dynamodb");
         var java = Assert.Single(lines, line => line.Contains("apt-get install", StringComparison.Ordinal));
         Assert.Contains("Java", java, StringComparison.Ordinal);
         Assert.Contains(missing, java, StringComparison.Ordinal);

@@ -8,6 +8,7 @@ using MyService.Hosting.Ports;
 namespace MyService.Tests.Integrations;
 
 /// <summary><c>AddFixedPortCheck</c> through the real Aspire model, with ports fixed (not randomised) and one already taken.</summary>
+[Collection(IntegrationApp.FirstCollection)]
 public sealed class FixedPortCheckIntegrationTests
 {
     [Theory]
@@ -26,7 +27,7 @@ public sealed class FixedPortCheckIntegrationTests
         await app.WaitForStateAsync("other", KnownResourceStates.Running);
         await starting;
 
-        var lines = (await app.LogsAsync("web")).SelectMany(entry => entry.Split('\n')).ToList();
+        var lines = await app.LogLinesAsync("web");
         var taken = Assert.Single(lines, line => line.Contains($"Port {port} ", StringComparison.Ordinal));
         Assert.Contains($"process {Environment.ProcessId} ", taken, StringComparison.Ordinal);
         Assert.Contains("give web another port", taken, StringComparison.Ordinal);

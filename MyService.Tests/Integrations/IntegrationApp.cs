@@ -17,16 +17,16 @@ namespace MyService.Tests.Integrations;
 /// </summary>
 internal sealed class IntegrationApp : IAsyncDisposable
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
+    /// <summary>Two apps of these tests run at once (<see cref="FirstCollection"/>, <see cref="SecondCollection"/>), each with its own DCP: enough for two cores.</summary>
+    public const string FirstCollection = "Integrations: Aspire apps (1 of 2)";
 
-    private readonly TestSupport.TempDirectory _data = new();
-    private readonly ConcurrentQueue<(TimeSpan At, ResourceEvent Event)> _events = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly CancellationTokenSource _stopRecording = new();
-    private DistributedApplication? _app;
-    private Task? _recording;
-    private bool _stopped;
+    public const string SecondCollection = "Integrations: Aspire apps (2 of 2)";
+
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>A wait for a state: seconds when all is well; a start of DCP on a machine busy with other test runs took over 30 s.</summary>
+    public static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// <c>DistributedApplicationTestingBuilder.Create(args)</c> finds DCP by walking its caller's stack for an assembly
@@ -43,6 +43,15 @@ internal sealed class IntegrationApp : IAsyncDisposable
         ?? throw new InvalidOperationException("Aspire.Hosting.Testing no longer has Create(string[], Action, Assembly): find another way to name the AppHost assembly.");
 
     private static readonly Assembly AppHostAssembly = Assembly.Load(new AssemblyName("MyService.AppHost"));
+
+    private readonly TestSupport.TempDirectory _data = new();
+    private readonly ConcurrentQueue<(TimeSpan At, ResourceEvent Event)> _events = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly CancellationTokenSource _stopRecording = new();
+    private DistributedApplication? _app;
+    private Task? _recording;
+    private Task? _starting;
+    private bool _stopped;
 
     private IntegrationApp(string[] args) =>
         Builder = CreateBuilder([$"--{AppHostData.DirectoryKey}={_data.Path}", .. args], (_, _) => { }, AppHostAssembly);
@@ -86,7 +95,7 @@ internal sealed class IntegrationApp : IAsyncDisposable
     public async Task<Task> BeginStartAsync()
     {
         await BuildAsync();
-        return App.StartAsync().WithTimeout(StartTimeout);
+        return _starting = App.StartAsync().WithTimeout(StartTimeout);
     }
 
     /// <summary>Every snapshot published since the app was built, in the order they were published.</summary>
@@ -108,11 +117,11 @@ internal sealed class IntegrationApp : IAsyncDisposable
     /// <summary>The first snapshot of <paramref name="resource"/> (the current one included) that matches.</summary>
     public async Task<ResourceEvent> WaitForAsync(string resource, Func<ResourceEvent, bool> predicate, string what, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TestTimeouts.Default;
+        var limit = timeout ?? WaitTimeout;
         using var cts = new CancellationTokenSource(limit);
         try
         {
-            return await Notifications.WaitForResourceAsync(resource, predicate, cts.Token).WithTimeout(limit + TimeSpan.FromSeconds(5));
+            return await UnlessTheStartFailsAsync(Notifications.WaitForResourceAsync(resource, predicate, cts.Token)).WithTimeout(limit + TimeSpan.FromSeconds(5));
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
@@ -126,16 +135,27 @@ internal sealed class IntegrationApp : IAsyncDisposable
     /// <summary>Aspire's own wait: Running, every health check passing, and its ResourceReadyEvent handlers done.</summary>
     public async Task WaitForHealthyAsync(string resource, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TestTimeouts.Default;
+        var limit = timeout ?? WaitTimeout;
         using var cts = new CancellationTokenSource(limit);
         try
         {
-            await Notifications.WaitForResourceHealthyAsync(resource, cts.Token).WithTimeout(limit + TimeSpan.FromSeconds(5));
+            await UnlessTheStartFailsAsync(Notifications.WaitForResourceHealthyAsync(resource, cts.Token)).WithTimeout(limit + TimeSpan.FromSeconds(5));
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             throw new TimeoutException($"'{resource}' was not healthy within {limit.TotalSeconds} s; it is {await DescribeAsync(resource)}.");
         }
+    }
+
+    /// <summary>The wait's result, or the app's start failure if that comes first (a resource of a failed start never gets a state).</summary>
+    private async Task<T> UnlessTheStartFailsAsync<T>(Task<T> waiting)
+    {
+        if (_starting is { } starting && await Task.WhenAny(waiting, starting) == starting && !starting.IsCompletedSuccessfully)
+        {
+            await starting;
+        }
+
+        return await waiting;
     }
 
     public Task<ResourceEvent> CurrentAsync(string resource) => WaitForAsync(resource, _ => true, "known");
@@ -155,12 +175,20 @@ internal sealed class IntegrationApp : IAsyncDisposable
         return lines;
     }
 
-    public Task<ExecuteCommandResult> ExecuteCommandAsync(string resource, string command)
+    /// <summary>As <see cref="LogsAsync"/>, with an entry of several lines (a message and an exception) split into them.</summary>
+    public async Task<IReadOnlyList<string>> LogLinesAsync(string resource) => [.. (await LogsAsync(resource)).SelectMany(entry => entry.Split('\n'))];
+
+    /// <summary>Runs a resource command (as the dashboard's buttons do) and fails unless it succeeded.</summary>
+    public async Task ExecuteCommandAsync(string resource, string command)
     {
         var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        return App.Services.GetRequiredService<ResourceCommandService>()
+        var result = await App.Services.GetRequiredService<ResourceCommandService>()
             .ExecuteCommandAsync(model.Resources.Single(r => r.Name == resource), command)
             .WithTimeout(StartTimeout);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"'{command}' on '{resource}' failed: {result.Message}");
+        }
     }
 
     public static object? Property(ResourceEvent resourceEvent, string name) =>
@@ -223,23 +251,29 @@ internal sealed class IntegrationApp : IAsyncDisposable
         try
         {
             await StopAsync();
-            await _stopRecording.CancelAsync();
-            if (_recording is not null)
-            {
-                await _recording.WithTimeout();
-            }
-
-            if (_app is not null)
-            {
-                await _app.DisposeAsync().AsTask().WithTimeout(StopTimeout);
-            }
-
-            await Builder.DisposeAsync().AsTask().WithTimeout(StopTimeout);
         }
         finally
         {
-            _stopRecording.Dispose();
-            _data.Dispose();
+            // Disposed even when the stop failed: disposing the app ends DCP, and with it every process it started.
+            await _stopRecording.CancelAsync();
+            try
+            {
+                if (_app is not null)
+                {
+                    await _app.DisposeAsync().AsTask().WithTimeout(StopTimeout);
+                }
+
+                await Builder.DisposeAsync().AsTask().WithTimeout(StopTimeout);
+                if (_recording is not null)
+                {
+                    await _recording.WithTimeout();
+                }
+            }
+            finally
+            {
+                _stopRecording.Dispose();
+                _data.Dispose();
+            }
         }
     }
 }

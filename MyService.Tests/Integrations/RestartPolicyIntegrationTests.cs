@@ -6,6 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 namespace MyService.Tests.Integrations;
 
 /// <summary><c>WithRestartPolicy</c> through the real Aspire model: real processes under DCP that crash, are killed or are stopped.</summary>
+[Collection(IntegrationApp.SecondCollection)]
 public sealed class RestartPolicyIntegrationTests
 {
     /// <summary>How long a restart that must not happen is given to happen anyway: many times the policy's delay.</summary>
@@ -28,7 +29,7 @@ public sealed class RestartPolicyIntegrationTests
         });
         await app.StartAsync();
 
-        var failed = await app.WaitForStateAsync("crasher", KnownResourceStates.FailedToStart, TimeSpan.FromMinutes(1));
+        var failed = await app.WaitForStateAsync("crasher", KnownResourceStates.FailedToStart);
         Assert.Equal(3, IntegrationApp.NumberProperty(failed, "restarts"));
 
         // Each crash is followed, after the policy's delay, by a start: 0.3 s, 0.6 s, 1.2 s.
@@ -61,9 +62,7 @@ public sealed class RestartPolicyIntegrationTests
     public async Task AProcessKilledWithSigkill_IsRestarted()
     {
         await using var app = IntegrationApp.Create();
-        app.AddProcess("sleeper").WithRestartPolicy(p => p.InitialDelay = QuickRestart);
-        await app.StartAsync();
-        var pid = await RunningPidAsync(app);
+        var pid = await StartSleeperAsync(app, QuickRestart);
 
         Process.GetProcessById(pid).Kill();
 
@@ -76,19 +75,15 @@ public sealed class RestartPolicyIntegrationTests
     public async Task AStopThroughTheStopCommand_IsNotRestarted_ButAStartedProcessIsWatchedAgain()
     {
         await using var app = IntegrationApp.Create();
-        app.AddProcess("sleeper").WithRestartPolicy(p => p.InitialDelay = QuickRestart);
-        await app.StartAsync();
-        var pid = await RunningPidAsync(app);
+        var pid = await StartSleeperAsync(app, QuickRestart);
 
-        var stop = await app.ExecuteCommandAsync("sleeper", KnownResourceCommands.StopCommand);
-        Assert.True(stop.Success, stop.Message);
+        await app.ExecuteCommandAsync("sleeper", KnownResourceCommands.StopCommand);
         await app.WaitForAsync("sleeper", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), "stopped");
         await Assert.ThrowsAsync<TimeoutException>(() => app.WaitForAsync("sleeper", e => IsRunning(e) && IntegrationApp.Pid(e) != pid, "restarted", NoRestartWithin));
         Assert.DoesNotContain(await app.LogsAsync("sleeper"), line => line.Contains("exited unexpectedly", StringComparison.Ordinal));
 
         // Started again by hand, it is supervised again: a crash now is restarted.
-        var start = await app.ExecuteCommandAsync("sleeper", KnownResourceCommands.StartCommand);
-        Assert.True(start.Success, start.Message);
+        await app.ExecuteCommandAsync("sleeper", KnownResourceCommands.StartCommand);
         var startedPid = IntegrationApp.Pid(await app.WaitForAsync("sleeper", e => IsRunning(e) && IntegrationApp.Pid(e) != pid, "started")) ?? 0;
         Process.GetProcessById(startedPid).Kill();
         var restarted = await app.WaitForAsync("sleeper", e => IsRunning(e) && IntegrationApp.Pid(e) is { } p && p != pid && p != startedPid, "restarted after the kill");
@@ -99,12 +94,9 @@ public sealed class RestartPolicyIntegrationTests
     public async Task TheRestartCommand_StartsItOnce_AndIsNotCountedAsACrash()
     {
         await using var app = IntegrationApp.Create();
-        app.AddProcess("sleeper").WithRestartPolicy(p => p.InitialDelay = QuickRestart);
-        await app.StartAsync();
-        var pid = await RunningPidAsync(app);
+        var pid = await StartSleeperAsync(app, QuickRestart);
 
-        var restart = await app.ExecuteCommandAsync("sleeper", KnownResourceCommands.RestartCommand);
-        Assert.True(restart.Success, restart.Message);
+        await app.ExecuteCommandAsync("sleeper", KnownResourceCommands.RestartCommand);
         var restarted = await app.WaitForAsync("sleeper", e => IsRunning(e) && IntegrationApp.Pid(e) != pid, "restarted");
         var newPid = IntegrationApp.Pid(restarted);
 
@@ -117,9 +109,7 @@ public sealed class RestartPolicyIntegrationTests
     public async Task NothingIsRestartedWhileTheAppStops()
     {
         await using var app = IntegrationApp.Create();
-        app.AddProcess("sleeper").WithRestartPolicy(p => p.InitialDelay = TimeSpan.FromMilliseconds(10));
-        await app.StartAsync();
-        var pid = await RunningPidAsync(app);
+        var pid = await StartSleeperAsync(app, TimeSpan.FromMilliseconds(10));
 
         await app.StopAsync();
 
@@ -131,8 +121,13 @@ public sealed class RestartPolicyIntegrationTests
 
     private static bool IsRunning(ResourceEvent e) => e.Snapshot.State?.Text == KnownResourceStates.Running && IntegrationApp.Pid(e) is > 0;
 
-    private static async Task<int> RunningPidAsync(IntegrationApp app) =>
-        IntegrationApp.Pid(await app.WaitForAsync("sleeper", IsRunning, "running")) ?? 0;
+    /// <summary>Starts the app with a supervised <c>sleep 300</c> named sleeper; returns its pid once it runs.</summary>
+    private static async Task<int> StartSleeperAsync(IntegrationApp app, TimeSpan initialDelay)
+    {
+        app.AddProcess("sleeper").WithRestartPolicy(p => p.InitialDelay = initialDelay);
+        await app.StartAsync();
+        return IntegrationApp.Pid(await app.WaitForAsync("sleeper", IsRunning, "running")) ?? 0;
+    }
 
     /// <summary>For each crash (a terminal snapshot after a run), the time until the next start began.</summary>
     private static List<TimeSpan> RestartGaps(IReadOnlyList<(TimeSpan At, ResourceEvent Event)> timeline)

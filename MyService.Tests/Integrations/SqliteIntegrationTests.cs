@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace MyService.Tests.Integrations;
 
 /// <summary><c>AddSqlite</c> through the real Aspire model: states, health, where the file lives, what a consumer gets.</summary>
+[Collection(IntegrationApp.FirstCollection)]
 public sealed class SqliteIntegrationTests
 {
     [Fact]
