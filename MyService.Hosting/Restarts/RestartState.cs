@@ -4,6 +4,7 @@ namespace MyService.Hosting.Restarts;
 internal sealed class RestartState(DateTimeOffset started)
 {
     private int _crashesInARow;
+    private int _commandsWrapped;
 
     public volatile bool StopRequested;
 
@@ -11,6 +12,9 @@ internal sealed class RestartState(DateTimeOffset started)
     public volatile bool StartingBySupervisor;
 
     public int Restarts { get; set; }
+
+    /// <summary>True the first time only: the lifecycle commands are wrapped once, however often the resource starts.</summary>
+    public bool TryMarkCommandsWrapped() => Interlocked.Exchange(ref _commandsWrapped, 1) == 0;
 
     public DateTimeOffset LastStart { get; set; } = started;
 

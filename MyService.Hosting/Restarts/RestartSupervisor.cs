@@ -18,21 +18,30 @@ internal sealed partial class RestartSupervisor(
     private const int LastLines = 10;
     private readonly ConcurrentDictionary<string, RestartState> _states = new(StringComparer.Ordinal);
 
-    /// <summary>Wraps stop, restart and start of every supervised resource so a requested stop is known as one.</summary>
-    public void WatchCommands(DistributedApplicationModel model)
+    /// <summary>
+    /// Wraps stop, restart and start of <paramref name="resource"/> so a requested stop is known as one, once, before
+    /// its first start: Aspire adds these commands when DCP prepares the resource, after BeforeStartEvent.
+    /// </summary>
+    public void WatchCommands(IResource resource)
     {
-        foreach (var resource in model.Resources.Where(r => r.HasAnnotationOfType<RestartPolicyAnnotation>()))
+        var state = _states.GetOrAdd(resource.Name, _ => new RestartState(clock.GetUtcNow()));
+        if (!state.TryMarkCommandsWrapped())
         {
-            var state = _states.GetOrAdd(resource.Name, _ => new RestartState(clock.GetUtcNow()));
-            CommandInterception.Wrap(resource, KnownResourceCommands.StopCommand, () => state.StopRequested = true);
-            CommandInterception.Wrap(resource, KnownResourceCommands.RestartCommand, () => state.StopRequested = true);
-            CommandInterception.Wrap(resource, KnownResourceCommands.StartCommand, () =>
+            return;
+        }
+
+        var stop = CommandInterception.Wrap(resource, KnownResourceCommands.StopCommand, () => state.StopRequested = true);
+        CommandInterception.Wrap(resource, KnownResourceCommands.RestartCommand, () => state.StopRequested = true);
+        CommandInterception.Wrap(resource, KnownResourceCommands.StartCommand, () =>
+        {
+            if (!state.StartingBySupervisor)
             {
-                if (!state.StartingBySupervisor)
-                {
-                    state.Reset(clock.GetUtcNow());
-                }
-            });
+                state.Reset(clock.GetUtcNow());
+            }
+        });
+        if (!stop)
+        {
+            LogNoStopCommand(logs.GetLogger(resource), resource.Name);
         }
     }
 
@@ -105,22 +114,28 @@ internal sealed partial class RestartSupervisor(
         }
     }
 
+    /// <summary>
+    /// The last lines the process itself wrote. Aspire's GetAllAsync yields first what the AppHost wrote to the
+    /// resource's log (this supervisor's own lines among them), then the process's console as DCP kept it, which can
+    /// hold a line twice; only the latter tells why it crashed, each line once.
+    /// </summary>
     private async Task<string> LastLinesAsync(IResource resource, CancellationToken cancellationToken)
     {
-        var lines = new Queue<string>();
+        var lines = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var appHostLines = true;
         await foreach (var batch in logs.GetAllAsync(resource).WithCancellation(cancellationToken))
         {
-            foreach (var line in batch)
+            if (appHostLines)
             {
-                lines.Enqueue(line.Content);
-                if (lines.Count > LastLines)
-                {
-                    lines.Dequeue();
-                }
+                appHostLines = false;
+                continue;
             }
+
+            lines.AddRange(batch.Select(line => line.Content).Where(seen.Add));
         }
 
-        return string.Join(Environment.NewLine, lines);
+        return string.Join(Environment.NewLine, lines.TakeLast(LastLines));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} exited unexpectedly (exit code {ExitCode}); restart {Restart} in {DelaySeconds:0.#} s")]
@@ -128,6 +143,9 @@ internal sealed partial class RestartSupervisor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} crashed {Crashes} times in a row (last exit code {ExitCode}); not restarting it again. Fix the cause and start it from the dashboard. Its last lines:\n{Lines}")]
     private static partial void LogGaveUp(ILogger logger, string resource, int crashes, int? exitCode, string lines);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} has no stop command to watch: a stop from the dashboard will be taken for a crash and restarted")]
+    private static partial void LogNoStopCommand(ILogger logger, string resource);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Restarting {Resource} failed: {Reason}")]
     private static partial void LogRestartFailed(ILogger logger, string resource, string? reason);

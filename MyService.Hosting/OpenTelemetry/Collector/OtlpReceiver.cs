@@ -13,7 +13,7 @@ namespace MyService.Hosting.OpenTelemetry.Collector;
 /// <summary>
 /// The collector's OTLP/HTTP receiver, inside the AppHost: POST /v1/traces, /v1/metrics, /v1/logs with protobuf bodies,
 /// on loopback only. A missing or wrong <c>x-otlp-api-key</c> is 401, a body that is not OTLP 400, another media type
-/// 415; an accepted body goes unchanged to every forwarder.
+/// 415, a body over <see cref="MaxBodyBytes"/> 413; an accepted body goes unchanged to every forwarder.
 /// </summary>
 internal sealed class OtlpReceiver(CollectorCounters counters, IReadOnlyList<OtlpForwarder> forwarders) : IAsyncDisposable
 {
@@ -55,8 +55,24 @@ internal sealed class OtlpReceiver(CollectorCounters counters, IReadOnlyList<Otl
             return Results.Text("Send OTLP as application/x-protobuf (OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf).", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            counters.AddRejected();
+            return Results.Text($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        try
+        {
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // A chunked body past the limit (413) or one cut short (400): Kestrel's answer, counted as a rejection.
+            counters.AddRejected();
+            return Results.Text(ex.Message, statusCode: ex.StatusCode);
+        }
+
         var body = buffer.ToArray();
         try
         {
