@@ -62,7 +62,12 @@ public static class DynamoDBLocalResourceBuilderExtensions
             {
                 ResourceType = "DynamoDBTable",
                 State = KnownResourceStates.Waiting,
-                Properties = [new("dynamodb.table", table.TableName), new("dynamodb.keys", table.SortKey is null ? table.PartitionKey : $"{table.PartitionKey}, {table.SortKey}")],
+                Properties =
+                [
+                    new(CustomResourceKnownProperties.Source, $"table {table.TableName}"),
+                    new("dynamodb.table", table.TableName),
+                    new("dynamodb.keys", table.SortKey is null ? table.PartitionKey : $"{table.PartitionKey}, {table.SortKey}"),
+                ],
             })
             .ExcludeFromManifest();
     }

@@ -53,7 +53,7 @@ internal static partial class CollectorLifecycle
             State = KnownResourceStates.Running,
             StartTimeStamp = DateTime.UtcNow,
             Urls = [new UrlSnapshot("otlp-http", endpoint.ToString().TrimEnd('/'), IsInternal: false)],
-            Properties = [.. s.Properties, new("otlp.protocol", "http/protobuf"), new("otlp.destinations", destinations)],
+            Properties = [.. s.Properties, new(CustomResourceKnownProperties.Source, $"OTLP/HTTP receiver in the AppHost, forwarding to {destinations}"), new("otlp.protocol", "http/protobuf"), new("otlp.destinations", destinations)],
         });
 
         _ = PublishCountsAsync(resource, forwarders, @event.Notifications, lifetime.ApplicationStopping);

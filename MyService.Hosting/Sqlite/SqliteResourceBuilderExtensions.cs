@@ -57,7 +57,8 @@ public static partial class SqliteResourceBuilderExtensions
         {
             State = KnownResourceStates.Running,
             StartTimeStamp = DateTime.UtcNow,
-            Properties = [.. s.Properties, new("sqlite.path", resource.DatabasePath), new("sqlite.persistent", resource.HasDataVolume)],
+            // Source: the dashboard's Source column shows the file.
+            Properties = [.. s.Properties, new(CustomResourceKnownProperties.Source, resource.DatabasePath), new("sqlite.path", resource.DatabasePath), new("sqlite.persistent", resource.HasDataVolume)],
         });
     }
 

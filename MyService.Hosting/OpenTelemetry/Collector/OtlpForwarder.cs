@@ -20,6 +20,9 @@ internal sealed partial class OtlpForwarder : IAsyncDisposable
     private long _forwarded;
     private long _dropped;
 
+    /// <summary>Payloads given up on since the destination last accepted one; only the send loop touches it.</summary>
+    private long _droppedInOutage;
+
     public OtlpForwarder(OtlpDestination destination, HttpClient client, ILogger logger)
     {
         Destination = destination;
@@ -62,6 +65,12 @@ internal sealed partial class OtlpForwarder : IAsyncDisposable
             if (Destination.Endpoint() is { } endpoint && await TrySendAsync(new Uri(endpoint, $"v1/{signal.ToString().ToLowerInvariant()}"), body, cancellationToken))
             {
                 Interlocked.Increment(ref _forwarded);
+                if (_droppedInOutage > 0)
+                {
+                    LogRecovered(_logger, Destination.Name, _droppedInOutage);
+                    _droppedInOutage = 0;
+                }
+
                 return;
             }
 
@@ -72,7 +81,11 @@ internal sealed partial class OtlpForwarder : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _dropped);
-        LogDropped(_logger, signal, Destination.Name);
+        // One line when an outage starts and one when it ends, not one per payload (a payload a second per signal).
+        if (_droppedInOutage++ == 0)
+        {
+            LogDropping(_logger, Destination.Name, signal);
+        }
     }
 
     private async Task<bool> TrySendAsync(Uri url, byte[] body, CancellationToken cancellationToken)
@@ -103,6 +116,9 @@ internal sealed partial class OtlpForwarder : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped an OTLP {Signal} payload: {Destination} did not accept it")]
-    private static partial void LogDropped(ILogger logger, OtlpSignal signal, string destination);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Destination} does not accept OTLP payloads (first: {Signal}); dropping them until it does")]
+    private static partial void LogDropping(ILogger logger, string destination, OtlpSignal signal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Destination} accepts OTLP payloads again; {Dropped} were dropped meanwhile")]
+    private static partial void LogRecovered(ILogger logger, string destination, long dropped);
 }
