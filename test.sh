@@ -44,10 +44,23 @@ fi
 results=TestResults
 rm -rf "$results"
 
+# What the tests start (DCP, DynamoDB Local, the services' programs) must end with them; note what ran before.
+started_here="$PWD/MyService\.|DynamoDBLocal\.jar|tools/dcp "
+before=$(pgrep -f "$started_here" || true)
+leftovers() { pgrep -f "$started_here" | grep -vxF -e "${before:-none}" || true; }
+
 status=0
 dotnet test MyService.sln --configuration Release \
   --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" "$@" || status=$?
+
+# DCP notices the test host is gone within seconds; anything still running after that outlived the tests.
+for _ in $(seq 1 60); do [ -z "$(leftovers)" ] && break; sleep 0.5; done
+if [ -n "$(leftovers)" ]; then
+  echo "test.sh: these processes outlived the tests:" >&2
+  ps -o pid=,args= -p "$(leftovers | paste -sd,)" | cut -c1-160 >&2
+  status=1
+fi
 
 # Sum the counters of every TRX file (one per test project).
 sum() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }

@@ -39,7 +39,8 @@ internal static class PortOwner
     {
         try
         {
-            var raw = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+            // Arguments are NUL-separated and may hold newlines (a script given with -c): one line for a message.
+            var raw = string.Join(' ', File.ReadAllText($"/proc/{pid}/cmdline").Split(['\0', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             return raw.Length > 120 ? raw[..117] + "..." : raw;
         }
         catch (IOException)
