@@ -2,7 +2,6 @@ extern alias Worker;
 
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MyService.Tests.Api;
 using OpenTelemetry.Trace;
@@ -18,12 +17,8 @@ public sealed class FeedTracingTests
     [Fact]
     public async Task The_api_drops_the_span_of_an_empty_feed_read_and_tags_a_read_that_found_events()
     {
-        using var collector = new SpanCollector();
-        using var api = new ApiFactory();
-        using var factory = api.WithWebHostBuilder(web => web.ConfigureTestServices(
-            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(collector))));
-        using var client = factory.CreateClient();
-        client.Timeout = TestTimeouts.Default;
+        using var api = new TracedApi();
+        var (client, collector) = (api.Client, api.Spans);
         using (await client.PostUserAsync("feed-span@example.com").WithTimeout())
         {
         }
@@ -46,14 +41,14 @@ public sealed class FeedTracingTests
     public async Task The_worker_feed_read_makes_no_client_span_while_other_calls_are_traced()
     {
         using var collector = new SpanCollector();
-        await using var api = await LoopbackServer.StartAsync(ctx => ctx.Response.WriteAsync("""{"events":[],"lastSequence":0}"""));
+        await using var feedServer = await LoopbackServer.StartAsync(ctx => ctx.Response.WriteAsync("""{"events":[],"lastSequence":0}"""));
         using var host = ServiceDefaultsHost.Build(
             worker =>
             {
                 worker.AddProjectionWorker();
                 worker.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(collector));
             },
-            ("services:api:http:0", api.BaseAddress.ToString().TrimEnd('/')));
+            ("services:api:http:0", feedServer.BaseAddress.ToString().TrimEnd('/')));
         // The host is not started (its loop would need DynamoDB); resolving the provider is what starting would do.
         _ = host.Services.GetRequiredService<TracerProvider>();
 

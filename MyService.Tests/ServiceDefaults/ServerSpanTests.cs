@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 using MyService.Tests.Api;
 using OpenTelemetry;
@@ -46,12 +45,8 @@ public sealed class ServerSpanTests
     [Fact]
     public async Task A_request_to_the_api_produces_one_server_span_named_after_its_route()
     {
-        using var collector = new SpanCollector();
-        using var api = new ApiFactory();
-        using var factory = api.WithWebHostBuilder(web => web.ConfigureTestServices(
-            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(collector))));
-        using var client = factory.CreateClient();
-        client.Timeout = TestTimeouts.Default;
+        using var api = new TracedApi();
+        var (client, collector) = (api.Client, api.Spans);
 
         var created = await SendAsync(client, collector, HttpMethod.Post, "/users", JsonContent.Create(new { email = "span@example.com", name = "Span" }));
         var id = (await created.Response.ReadJsonAsync().WithTimeout()).GetProperty("id").GetInt64();
