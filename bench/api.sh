@@ -55,26 +55,28 @@ end
 LUA
 cat >"$work/report.lua" <<'LUA'
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.0f %.2f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
+  io.write(string.format("RESULT %.0f %.2f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.requests))
 end
 LUA
 
 results="$work/results.txt"
-# CPU in clock ticks: machine busy (user, nice, system, irq, softirq), machine total, the servers' (API, sink) and this
-# shell's reaped children (wrk).
+# CPU in clock ticks: machine busy (user, nice, system, irq, softirq), machine total, the servers' (API, sink), this
+# shell's reaped children (wrk), and the measured server's alone (the last one started).
 snapshot() {
   local _c u n sy _idle _io irq soft rest p servers=0; read -r _c u n sy _idle _io irq soft rest </proc/stat
   for p in "${pids[@]}"; do servers=$((servers + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
   echo "$((u + n + sy + irq + soft)) $(awk '{s=0; for (i=2; i<=NF; i++) s+=$i; print s}' <(head -1 /proc/stat)) $servers" \
-    "$(awk '{print $16 + $17}' /proc/$$/stat)"
+    "$(awk '{print $16 + $17}' /proc/$$/stat) $(awk '{print $14 + $15}' "/proc/${pids[-1]}/stat")"
 }
 run() { # mode key url path [script]: a warm-up, then the measured wrk run, appended to the results as
-  #       "mode key rps p50 p99 max errors other-cpu%"; other-cpu% is the machine's CPU that neither the server nor wrk
-  #       used during the run. A row another process disturbed (over 5%) is run again, up to 3 times; the least
-  #       disturbed attempt is kept.
-  local script="$work/report.lua" best="" best_other=101 attempt before after line other
+  #       "mode key rps p50 p99 max errors requests other-cpu% server-us-per-request"; other-cpu% is the machine's CPU
+  #       that neither the servers nor wrk used during the run, server-us-per-request the server's CPU time per
+  #       request (which other load barely changes). A row another process disturbed (over 5%) is run again, up to 3
+  #       times; the least disturbed attempt is kept.
+  local script="$work/report.lua" best="" best_other=101 attempt before after line other cost
   if [ -n "${5:-}" ]; then cat "$5" "$work/report.lua" >"$work/combined.lua"; script="$work/combined.lua"; fi
   # Tiered JIT: a fresh process serves the first seconds at half speed, so each row is measured after a warm-up.
   wrk -t"$threads" -c"$connections" -d3s -s "$script" "$3$4" >/dev/null
@@ -82,11 +84,12 @@ run() { # mode key url path [script]: a warm-up, then the measured wrk run, appe
     before=$(snapshot)
     line=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$3$4" | grep '^RESULT' | cut -d' ' -f2-)
     after=$(snapshot)
-    other=$(echo "$before $after" | awk '{busy=$5-$1; total=$6-$2; ours=($7-$3)+($8-$4); o=100*(busy-ours)/total; printf "%.1f", (o<0?0:o)}')
-    if awk -v o="$other" -v b="$best_other" 'BEGIN {exit !(o < b)}'; then best="$line"; best_other=$other; fi
+    other=$(echo "$before $after" | awk '{busy=$6-$1; total=$7-$2; ours=($8-$3)+($9-$4); o=100*(busy-ours)/total; printf "%.1f", (o<0?0:o)}')
+    cost=$(echo "$before $after $line" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", 1e6*($10-$5)/hz/$16}')
+    if awk -v o="$other" -v b="$best_other" 'BEGIN {exit !(o < b)}'; then best="$line $other $cost"; best_other=$other; fi
     awk -v o="$other" 'BEGIN {exit !(o <= 5)}' && break
   done
-  echo "$1 $2 $best $best_other" | tee -a "$results"
+  echo "$1 $2 $best" | tee -a "$results"
 }
 
 start ceiling ceiling_url / dotnet bench/Ceiling/bin/Release/net10.0/Ceiling.dll
@@ -127,12 +130,13 @@ pct() { awk -v a="$1" -v b="$ceiling" 'BEGIN {printf "%.0f%%", 100*a/b}'; }
   echo "(bench/Ceiling --otlp-sink) with the exporter's default batching. % is requests/s against the ceiling, the mean of a run"
   echo "before the API's rows ($(value - ceiling 3)/s) and one after them ($(value - ceiling-end 3)/s). Each row follows a 3 s warm-up;"
   echo "\"other CPU\" is the share of the machine's CPU used by neither the servers nor wrk during the row (other processes; a"
-  echo "row over 5% is measured again, up to 3 times, and the least disturbed attempt is kept). Errors and other CPU: off / on."
+  echo "row over 5% is measured again, up to 3 times, and the least disturbed attempt is kept). \"server CPU µs/req\" is the API's"
+  echo "own CPU time per request, which other load changes little. Pairs are off / on."
   echo
-  echo "| endpoint | off: req/s | off: % | off: p50 / p99 ms | on: req/s | on: % | on: p50 / p99 ms | errors | other CPU | target |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-  printf '| bare ceiling (`GET /`) | %s | 100%% | %s / %s | | | | %s | %s%% / %s%% | |\n' "$ceiling" "$(value - ceiling 4)" "$(value - ceiling 5)" \
-    "$(value - ceiling 7)" "$(value - ceiling 8)" "$(value - ceiling-end 8)"
+  echo "| endpoint | off: req/s | off: % | off: p50 / p99 ms | on: req/s | on: % | on: p50 / p99 ms | server CPU µs/req | errors | other CPU | target |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  printf '| bare ceiling (`GET /`) | %s | 100%% | %s / %s | | | | %s | %s | %s%% / %s%% | |\n' "$ceiling" "$(value - ceiling 4)" "$(value - ceiling 5)" \
+    "$(value - ceiling 10)" "$(value - ceiling 7)" "$(value - ceiling 9)" "$(value - ceiling-end 9)"
   for key in root user list post; do
     case $key in
       root) name='`GET /`'; target="" ;;
@@ -140,10 +144,11 @@ pct() { awk -v a="$1" -v b="$ceiling" 'BEGIN {printf "%.0f%%", 100*a/b}'; }
       list) name='`GET /users?limit=100`'; target="p99 < 10 ms" ;;
       post) name='`POST /users`'; target="≥ 35%" ;;
     esac
-    printf '| %s | %s | %s | %s / %s | %s | %s | %s / %s | %s / %s | %s%% / %s%% | %s |\n' "$name" \
+    printf '| %s | %s | %s | %s / %s | %s | %s | %s / %s | %s / %s | %s / %s | %s%% / %s%% | %s |\n' "$name" \
       "$(value off $key 3)" "$(pct "$(value off $key 3)")" "$(value off $key 4)" "$(value off $key 5)" \
       "$(value on $key 3)" "$(pct "$(value on $key 3)")" "$(value on $key 4)" "$(value on $key 5)" \
-      "$(value off $key 7)" "$(value on $key 7)" "$(value off $key 8)" "$(value on $key 8)" "$target"
+      "$(value off $key 10)" "$(value on $key 10)" "$(value off $key 7)" "$(value on $key 7)" \
+      "$(value off $key 9)" "$(value on $key 9)" "$target"
   done
 } >"$work/section.md"
 cat "$work/section.md"

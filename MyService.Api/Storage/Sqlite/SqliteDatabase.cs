@@ -17,6 +17,19 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SqliteWriteQueue _writes;
     private readonly SqliteReaderPool _readers;
 
+    /// <summary>
+    /// SQLite's multi-thread mode instead of the bundle's default, serialized: every connection here (the writer's
+    /// session, a rented reader, a Microsoft.Data.Sqlite connection) is used by one caller at a time, which is what
+    /// multi-thread mode requires, and serialized mode would lock and unlock the connection's mutex around every call,
+    /// each column of each row included. It must precede the first connection in the process; if something opened
+    /// one earlier, SQLite answers SQLITE_MISUSE and stays serialized, which is slower but just as correct.
+    /// </summary>
+    static SqliteDatabase()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD);
+    }
+
     public SqliteDatabase(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 5 };
