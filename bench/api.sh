@@ -63,6 +63,10 @@ end
 LUA
 
 results="$work/results.txt"
+# Tiered JIT: a fresh process serves its first seconds at a fraction of its speed and compiles meanwhile (on the
+# server's CPU), so every endpoint is warmed before the first row of a process is measured, and each row again.
+warm() { wrk -t"$threads" -c"$connections" -d"$1s" ${3:+-s "$3"} "$2" >/dev/null; }
+warm_api() { warm 4 "$1/"; warm 4 "$1" "$work/get.lua"; warm 4 "$1/users?limit=100"; warm 4 "$1" "$work/post.lua"; }
 # CPU in clock ticks: machine busy (user, nice, system, irq, softirq), machine total, the servers' (API, sink), this
 # shell's reaped children (wrk), and the measured server's alone (the last one started).
 snapshot() {
@@ -78,8 +82,7 @@ run() { # mode key url path [script]: a warm-up, then the measured wrk run, appe
   #       times; the least disturbed attempt is kept.
   local script="$work/report.lua" best="" best_other=101 attempt before after line other cost
   if [ -n "${5:-}" ]; then cat "$5" "$work/report.lua" >"$work/combined.lua"; script="$work/combined.lua"; fi
-  # Tiered JIT: a fresh process serves the first seconds at half speed, so each row is measured after a warm-up.
-  wrk -t"$threads" -c"$connections" -d3s -s "$script" "$3$4" >/dev/null
+  warm 3 "$3$4" "$script"
   for attempt in 1 2 3; do
     before=$(snapshot)
     line=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$script" "$3$4" | grep '^RESULT' | cut -d' ' -f2-)
@@ -93,6 +96,7 @@ run() { # mode key url path [script]: a warm-up, then the measured wrk run, appe
 }
 
 start ceiling ceiling_url / dotnet bench/Ceiling/bin/Release/net10.0/Ceiling.dll
+warm 5 "$ceiling_url/"
 run - ceiling "$ceiling_url" /
 stop_last
 
@@ -106,6 +110,7 @@ for mode in off on; do
   wrk -t1 -c1 -d60s -s "$work/seed.lua" "$api_url" >/dev/null & seed_pid=$!
   until [ "$(curl -fs "$api_url/users?limit=1000" | grep -o '"id"' | wc -l)" -ge "$seed" ]; do sleep 0.2; done
   kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
+  warm_api "$api_url"
   run "$mode" root "$api_url" /
   run "$mode" user "$api_url" "" "$work/get.lua"
   run "$mode" list "$api_url" "/users?limit=100"
@@ -114,6 +119,7 @@ for mode in off on; do
 done
 # The ceiling again: the two ceiling runs bracket the API's and show how much the machine drifted meanwhile.
 start ceiling ceiling_url / dotnet bench/Ceiling/bin/Release/net10.0/Ceiling.dll
+warm 5 "$ceiling_url/"
 run - ceiling-end "$ceiling_url" /
 stop_last
 
@@ -128,7 +134,8 @@ pct() { awk -v a="$1" -v b="$ceiling" 'BEGIN {printf "%.0f%%", 100*a/b}'; }
   echo "API's host, one \`MapGet\` returning a constant, no ServiceDefaults). The API runs in Release on a fresh SQLite file (WAL,"
   echo "synchronous=NORMAL) seeded with $seed users; \"export on\" sets \`OTEL_EXPORTER_OTLP_ENDPOINT\` to a loopback OTLP/HTTP sink"
   echo "(bench/Ceiling --otlp-sink) with the exporter's default batching. % is requests/s against the ceiling, the mean of a run"
-  echo "before the API's rows ($(value - ceiling 3)/s) and one after them ($(value - ceiling-end 3)/s). Each row follows a 3 s warm-up;"
+  echo "before the API's rows ($(value - ceiling 3)/s) and one after them ($(value - ceiling-end 3)/s). Every endpoint is warmed up"
+  echo "(4 s each) before a process's first row, and each row follows a 3 s warm-up of its own;"
   echo "\"other CPU\" is the share of the machine's CPU used by neither the servers nor wrk during the row (other processes; a"
   echo "row over 5% is measured again, up to 3 times, and the least disturbed attempt is kept). \"server CPU µs/req\" is the API's"
   echo "own CPU time per request, which other load changes little. Pairs are off / on."
