@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using Amazon.DynamoDBv2;
+using System.Net;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using MyService.Hosting.DynamoDB;
+using MyService.ServiceDefaults.Aws;
 
 namespace MyService.Tests.TestSupport;
 
@@ -21,7 +22,7 @@ public sealed class DynamoDBLocalServer : IAsyncLifetime
 
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1");
 
-    /// <summary>What the AppHost injects (DESIGN §5), as configuration for a service under test.</summary>
+    /// <summary>What the AppHost injects (README.md, "Configuration"), as configuration for a service under test.</summary>
     public Dictionary<string, string?> Settings(params (string Resource, string Table)[] tables)
     {
         var settings = new Dictionary<string, string?>
