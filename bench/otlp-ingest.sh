@@ -18,20 +18,23 @@ dotnet run --project MyService.AppHost -c Release --no-build -- --AppHost:DataDi
 until curl -fs -o /dev/null http://localhost:8081/health; do kill -0 "$cmd" 2>/dev/null || { cat "$work/run.log"; exit 1; }; sleep 0.2; done
 sleep 10 # let start-up settle: this is "idle"
 
-apphost=$(pgrep -f -P "$cmd" "MyService.AppHost/bin/" | head -1)
+apphost=$(pgrep -f -P "$cmd" "MyService.AppHost/bin/")
 tree() { local p=$1; echo "$p"; for c in $(pgrep -P "$p"); do tree "$c"; done; }
 dcp_tree() { for d in $(pgrep -f "dcp start-apiserver --monitor $apphost "); do tree "$d"; done; }
 kb() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$2/status" 2>/dev/null || echo 0; }
 sum() { local field=$1; shift; local t=0; for p in "$@"; do t=$((t + $(kb "$field" "$p"))); done; echo $((t / 1024)); }
-dashboard=$(dcp_tree | while read -r p; do grep -q "Aspire.Dashboard" "/proc/$p/cmdline" 2>/dev/null && echo "$p"; done | head -1)
-mapfile -t dcp < <(dcp_tree | while read -r p; do grep -q "/dcp" "/proc/$p/cmdline" 2>/dev/null && echo "$p"; done)
-snapshot() { echo "$(sum VmRSS "$apphost") $(sum VmRSS "$dashboard") $(sum VmRSS "${dcp[@]}")"; }
+mapfile -t all < <(dcp_tree)
+# The processes of DCP's tree whose command line contains $1 (no `head`: with pipefail, its early exit would end the script).
+matching() { for p in "${all[@]}"; do grep -q -- "$1" "/proc/$p/cmdline" 2>/dev/null && echo "$p"; done; }
+mapfile -t dashboard < <(matching "Aspire.Dashboard")
+mapfile -t dcp < <(matching "/dcp")
+mapfile -t api < <(matching "MyService.Api/bin/")
+snapshot() { echo "$(sum VmRSS "$apphost") $(sum VmRSS "${dashboard[0]}") $(sum VmRSS "${dcp[@]}")"; }
 read -r idle_apphost idle_dashboard idle_dcp < <(snapshot)
 
 # The collector's address and key, as the API got them.
-api=$(dcp_tree | while read -r p; do grep -q "MyService.Api/bin/" "/proc/$p/cmdline" 2>/dev/null && echo "$p"; done | head -1)
-otlp=$(tr '\0' '\n' <"/proc/$api/environ" | sed -n 's/^OTEL_EXPORTER_OTLP_ENDPOINT=//p')
-key=$(tr '\0' '\n' <"/proc/$api/environ" | sed -n 's/^OTEL_EXPORTER_OTLP_HEADERS=x-otlp-api-key=//p')
+otlp=$(tr '\0' '\n' <"/proc/${api[0]}/environ" | sed -n 's/^OTEL_EXPORTER_OTLP_ENDPOINT=//p')
+key=$(tr '\0' '\n' <"/proc/${api[0]}/environ" | sed -n 's/^OTEL_EXPORTER_OTLP_HEADERS=x-otlp-api-key=//p')
 
 requests=$((total_spans / spans))
 seq 1 "$requests" | xargs -P 4 -I{} sh -c 'curl -fs -o /dev/null -H "Content-Type: application/x-protobuf" -H "x-otlp-api-key: '"$key"'" --data-binary @'"$work"'/traces-$(( {} % '"$services"' )).pb '"$otlp"'/v1/traces'
@@ -56,7 +59,7 @@ LUA
 read -r _ rps p50 p99 errors < <(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/post.lua" "$otlp" | grep '^RESULT')
 sleep 5
 read -r load_apphost load_dashboard load_dcp < <(snapshot)
-peak_apphost=$(sum VmHWM "$apphost"); peak_dashboard=$(sum VmHWM "$dashboard")
+peak_apphost=$(sum VmHWM "$apphost"); peak_dashboard=$(sum VmHWM "${dashboard[0]}")
 
 {
   echo "## Telemetry: collector ingest and memory (bench/otlp-ingest.sh)"

@@ -30,7 +30,7 @@ list_tables() {
 tree() { local p=$1; echo "$p"; for c in $(pgrep -P "$p"); do tree "$c"; done; }
 run_processes() {
   local apphost dcp
-  apphost=$(pgrep -f -P "$1" "MyService.AppHost/bin/" | head -1)
+  apphost=$(pgrep -f -P "$1" "MyService.AppHost/bin/" || true)
   tree "$1"
   [ -n "$apphost" ] && for dcp in $(pgrep -f "dcp start-apiserver --monitor $apphost "); do tree "$dcp"; done
 }
@@ -48,8 +48,8 @@ for i in $(seq 1 "$runs"); do
   # The whole system, from the command a developer types.
   start=$(now_ms); api_ms=""
   dotnet run --project MyService.AppHost --no-build >"$work/run.log" 2>&1 & cmd=$!
-  until curl -fs -o /dev/null http://localhost:8081/health; do
-    [ -z "$api_ms" ] && curl -fs -o /dev/null http://localhost:8000/ && api_ms=$(( $(now_ms) - start ))
+  until curl -fs -m 1 -o /dev/null http://localhost:8081/health; do
+    [ -z "$api_ms" ] && curl -fs -m 1 -o /dev/null http://localhost:8000/ && api_ms=$(( $(now_ms) - start ))
     kill -0 "$cmd" 2>/dev/null || { cat "$work/run.log"; exit 1; }
     sleep 0.02
   done

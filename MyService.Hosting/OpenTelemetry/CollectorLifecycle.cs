@@ -80,6 +80,10 @@ internal static partial class CollectorLifecycle
             context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint.ToString().TrimEnd('/');
             context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
             context.EnvironmentVariables["OTEL_EXPORTER_OTLP_HEADERS"] = $"{OpenTelemetryCollectorResource.ApiKeyHeader}={collector.ApiKey}";
+            // Aspire turns on the exporter's in-memory retry; with it, OpenTelemetry .NET 1.20's OTLP exporter takes 5 s to
+            // shut down (measured against a sink that answers 200: 5.07 s, 0.06 s without), which every stop of a service
+            // paid. The collector is on loopback and queues on its side, so the services need no retry of their own.
+            context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY");
         }
         catch (Exception ex) when (ex is IOException or TimeoutException)
         {
@@ -126,6 +130,7 @@ internal static partial class CollectorLifecycle
                 {
                     Properties = s.Properties.With(
                         ("otlp.received", resource.Counters.Received),
+                        ("otlp.items", resource.Counters.Items),
                         ("otlp.rejected", resource.Counters.Rejected),
                         ("otlp.forwarded", forwarders.Sum(f => f.Forwarded)),
                         ("otlp.dropped", forwarders.Sum(f => f.Dropped))),

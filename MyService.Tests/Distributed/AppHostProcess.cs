@@ -54,6 +54,7 @@ internal sealed class AppHostProcess : IDisposable
         info.Environment["ASPNETCORE_URLS"] = "http://localhost:18888";
         info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = "http://localhost:18890";
         info.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        info.Environment["DcpPublisher__WaitForResourceCleanup"] = "true";
         info.Environment["DcpPublisher__RandomizePorts"] = "true";
         info.Environment["AppHost__DataDirectory"] = dataDirectory;
         info.Environment["AppHost__DynamoDBLocal__InMemory"] = "true";

@@ -61,10 +61,10 @@ internal sealed class OtlpReceiver(CollectorCounters counters, IReadOnlyList<Otl
             return Results.Text($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var buffer = new MemoryStream();
+        byte[] body;
         try
         {
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            body = await ReadBodyAsync(context.Request);
         }
         catch (BadHttpRequestException ex)
         {
@@ -72,8 +72,12 @@ internal sealed class OtlpReceiver(CollectorCounters counters, IReadOnlyList<Otl
             counters.AddRejected();
             return Results.Text(ex.Message, statusCode: ex.StatusCode);
         }
+        catch (EndOfStreamException)
+        {
+            counters.AddRejected();
+            return Results.Text("The body ended before its Content-Length.", statusCode: StatusCodes.Status400BadRequest);
+        }
 
-        var body = buffer.ToArray();
         try
         {
             counters.AddReceived(OtlpPayload.Count(signal, body));
@@ -91,6 +95,21 @@ internal sealed class OtlpReceiver(CollectorCounters counters, IReadOnlyList<Otl
 
         // An empty Export*ServiceResponse: full success.
         return Results.Bytes([], "application/x-protobuf");
+    }
+
+    /// <summary>The body as the one array the forwarders queue: read straight into it when its length is known (exporters send it).</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is { } length)
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, request.HttpContext.RequestAborted);
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return buffer.ToArray();
     }
 
     public async ValueTask DisposeAsync()
