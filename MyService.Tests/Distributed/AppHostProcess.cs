@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json.Nodes;
 
 namespace MyService.Tests.Distributed;
 
@@ -48,13 +49,14 @@ internal sealed class AppHostProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // Properties/launchSettings.json's http profile, with every port random (DCP's proxies) and data in a temp folder.
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        info.Environment["ASPNETCORE_URLS"] = "http://localhost:18888";
-        info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = "http://localhost:18890";
-        info.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
-        info.Environment["DcpPublisher__WaitForResourceCleanup"] = "true";
+        // The AppHost's own launch profile (what `dotnet run` applies), then every port random (DCP's proxies) and data in a temp folder.
+        var profile = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "MyService.AppHost", "Properties", "launchSettings.json")))!["profiles"]!["http"]!;
+        info.Environment["ASPNETCORE_URLS"] = profile["applicationUrl"]!.GetValue<string>();
+        foreach (var (name, value) in profile["environmentVariables"]!.AsObject())
+        {
+            info.Environment[name] = value!.GetValue<string>();
+        }
+
         info.Environment["DcpPublisher__RandomizePorts"] = "true";
         info.Environment["AppHost__DataDirectory"] = dataDirectory;
         info.Environment["AppHost__DynamoDBLocal__InMemory"] = "true";
