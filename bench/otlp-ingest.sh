@@ -85,10 +85,10 @@ peak_apphost=$(sum VmHWM "$apphost"); peak_dashboard=$(sum VmHWM "${dashboard[0]
 } >"$work/section.md"
 doc=docs/BENCHMARKS.md
 awk -v section="$work/section.md" '
-  /^## (OTLP ingest|Telemetry)/ { while ((getline line < section) > 0) print line; skip=1; next }
+  /^## (OTLP ingest|Telemetry: collector ingest and memory) \(bench\/otlp-ingest.sh\)/ { while ((getline line < section) > 0) print line; print ""; skip=1; next }
   /^## / && skip { skip=0 }
   !skip { print }
 ' "$doc" >"$work/doc.md"
-grep -q '^## Telemetry' "$work/doc.md" || { echo >>"$work/doc.md"; cat "$work/section.md" >>"$work/doc.md"; }
+grep -q '^## Telemetry: collector ingest and memory' "$work/doc.md" || { echo >>"$work/doc.md"; cat "$work/section.md" >>"$work/doc.md"; }
 mv "$work/doc.md" "$doc"
 cat "$work/section.md"

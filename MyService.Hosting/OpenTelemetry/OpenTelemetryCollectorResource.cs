@@ -32,5 +32,10 @@ public sealed class OpenTelemetryCollectorResource(string name) : Resource(name)
 
     internal void SetStarted(Uri endpoint) => _endpoint.TrySetResult(endpoint);
 
-    internal void SetFailed(Exception exception) => _endpoint.TrySetException(exception);
+    internal void SetFailed(Exception exception)
+    {
+        _endpoint.TrySetException(exception);
+        // Observed here: the failure is reported on the resource, and callers check IsCompletedSuccessfully.
+        _ = _endpoint.Task.Exception;
+    }
 }

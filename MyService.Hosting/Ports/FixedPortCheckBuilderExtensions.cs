@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MyService.Hosting.Ports;
@@ -20,7 +21,8 @@ public static partial class FixedPortCheckBuilderExtensions
             return builder;
         }
 
-        var takenByResource = new Dictionary<string, TakenPort>(StringComparer.Ordinal);
+        // Read and emptied by BeforeResourceStartedEvent handlers, which Aspire runs for several resources at once.
+        var takenByResource = new ConcurrentDictionary<string, TakenPort>(StringComparer.Ordinal);
         builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
             var configuration = e.Services.GetRequiredService<IConfiguration>();
@@ -50,7 +52,7 @@ public static partial class FixedPortCheckBuilderExtensions
         });
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>((e, _) =>
         {
-            if (takenByResource.Remove(e.Resource.Name, out var port))
+            if (takenByResource.TryRemove(e.Resource.Name, out var port))
             {
                 LogTaken(e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(e.Resource), port.Message);
                 throw new StartRefusedException($"Its port {port.Port} is taken; the line above says by whom and what to do.");

@@ -27,6 +27,17 @@ internal static class BuildOutput
         return File.Exists(program) ? program : null;
     }
 
+    /// <summary>
+    /// The .NET installation the AppHost runs on: the folder above <c>shared/Microsoft.NETCore.App/{version}/</c>,
+    /// which holds the <c>dotnet</c> host the launchers look for.
+    /// </summary>
+    public static string? RuntimeRoot()
+    {
+        var runtime = new DirectoryInfo(Path.TrimEndingDirectorySeparator(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory()));
+        var root = runtime.Parent?.Parent?.Parent;
+        return root is not null && File.Exists(Path.Combine(root.FullName, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet")) ? root.FullName : null;
+    }
+
     /// <summary>".NETCoreApp,Version=v10.0" -> "net10.0".</summary>
     private static string? TargetFrameworkMoniker(string? frameworkName) =>
         frameworkName?.Split(",Version=v") is [".NETCoreApp", var version] ? $"net{version}" : null;

@@ -28,6 +28,15 @@ public static partial class ProjectLaunchBuilderExtensions
                 if (BuildOutput.FindProgram(metadata) is { } program)
                 {
                     project.Annotations.Add(new ExecutableAnnotation { Command = program, WorkingDirectory = Path.GetDirectoryName(metadata.ProjectPath)! });
+                    // The native launcher finds the runtime through DOTNET_ROOT or the default install folders; an SDK
+                    // installed elsewhere (dotnet-install into ~/.dotnet) is found only if told, as `dotnet run` was.
+                    project.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+                    {
+                        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is null && BuildOutput.RuntimeRoot() is { } root)
+                        {
+                            context.EnvironmentVariables["DOTNET_ROOT"] = root;
+                        }
+                    }));
                 }
                 else
                 {

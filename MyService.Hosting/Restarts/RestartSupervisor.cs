@@ -31,7 +31,12 @@ internal sealed partial class RestartSupervisor(
         }
 
         var stop = CommandInterception.Wrap(resource, KnownResourceCommands.StopCommand, () => state.StopRequested = true);
-        CommandInterception.Wrap(resource, KnownResourceCommands.RestartCommand, () => state.StopRequested = true);
+        CommandInterception.Wrap(resource, KnownResourceCommands.RestartCommand, () =>
+        {
+            // A restart someone asked for: a fresh run (the crash count cleared), and its stop is not a crash.
+            state.Reset(clock.GetUtcNow());
+            state.StopRequested = true;
+        });
         CommandInterception.Wrap(resource, KnownResourceCommands.StartCommand, () =>
         {
             if (!state.StartingBySupervisor)
@@ -49,21 +54,25 @@ internal sealed partial class RestartSupervisor(
     {
         var state = _states.GetOrAdd(resource.Name, _ => new RestartState(clock.GetUtcNow()));
         var policy = resource.Annotations.OfType<RestartPolicyAnnotation>().Last().Policy;
-        var log = logs.GetLogger(resource);
         if (lifetime.ApplicationStopping.IsCancellationRequested || state.StopRequested)
         {
             state.StopRequested = false;
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var crashes = state.RecordCrash(now, policy.StableAfter);
-        var exitCode = stopped.Snapshot.ExitCode;
+        await CrashedAsync(resource, stopped.ResourceId, state, policy, stopped.Snapshot.ExitCode, cancellationToken);
+    }
+
+    /// <summary>Counts a crash (or a restart that could not start), then restarts after the backoff or gives up.</summary>
+    private async Task CrashedAsync(IResource resource, string resourceId, RestartState state, RestartPolicy policy, int? exitCode, CancellationToken cancellationToken)
+    {
+        var log = logs.GetLogger(resource);
+        var crashes = state.RecordCrash(clock.GetUtcNow(), policy.StableAfter);
         if (crashes >= policy.MaxFastCrashes)
         {
             var lines = await LastLinesAsync(resource, cancellationToken);
             LogGaveUp(log, resource.Name, crashes, exitCode, lines);
-            await notifications.PublishUpdateAsync(resource, stopped.ResourceId, s => s with
+            await notifications.PublishUpdateAsync(resource, resourceId, s => s with
             {
                 State = new ResourceStateSnapshot(KnownResourceStates.FailedToStart, KnownResourceStateStyles.Error),
             });
@@ -72,10 +81,10 @@ internal sealed partial class RestartSupervisor(
 
         var delay = policy.DelayFor(crashes);
         LogRestarting(log, resource.Name, exitCode, delay.TotalSeconds, state.Restarts + 1);
-        _ = RestartAfterAsync(resource, stopped.ResourceId, state, delay);
+        _ = RestartAfterAsync(resource, resourceId, state, policy, delay);
     }
 
-    private async Task RestartAfterAsync(IResource resource, string resourceId, RestartState state, TimeSpan delay)
+    private async Task RestartAfterAsync(IResource resource, string resourceId, RestartState state, RestartPolicy policy, TimeSpan delay)
     {
         try
         {
@@ -105,12 +114,19 @@ internal sealed partial class RestartSupervisor(
 
             if (!result.Success)
             {
+                // Not started (a dependency it waits for is down, say): another crash, tried again after the next delay.
                 LogRestartFailed(logs.GetLogger(resource), resource.Name, result.Message);
+                await CrashedAsync(resource, resourceId, state, policy, exitCode: null, lifetime.ApplicationStopping);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // The AppHost is stopping: nothing to restart.
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DistributedApplicationException or ObjectDisposedException)
+        {
+            // Detached from the event that started it: said here, or nobody would know the restart did not happen.
+            LogRestartError(logs.GetLogger(resource), resource.Name, ex);
         }
     }
 
@@ -124,15 +140,25 @@ internal sealed partial class RestartSupervisor(
         var lines = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var appHostLines = true;
-        await foreach (var batch in logs.GetAllAsync(resource).WithCancellation(cancellationToken))
+        // Bounded: this runs inside Aspire's ResourceStoppedEvent, which other resources' events wait behind.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(2));
+        try
         {
-            if (appHostLines)
+            await foreach (var batch in logs.GetAllAsync(resource).WithCancellation(bounded.Token))
             {
-                appHostLines = false;
-                continue;
-            }
+                if (appHostLines)
+                {
+                    appHostLines = false;
+                    continue;
+                }
 
-            lines.AddRange(batch.Select(line => line.Content).Where(seen.Add));
+                lines.AddRange(batch.Select(line => line.Content).Where(seen.Add));
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Out of time: the lines read so far.
         }
 
         return string.Join(Environment.NewLine, lines.TakeLast(LastLines));
@@ -146,6 +172,9 @@ internal sealed partial class RestartSupervisor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} has no stop command to watch: a stop from the dashboard will be taken for a crash and restarted")]
     private static partial void LogNoStopCommand(ILogger logger, string resource);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Restarting {Resource} went wrong; it stays stopped")]
+    private static partial void LogRestartError(ILogger logger, string resource, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Restarting {Resource} failed: {Reason}")]
     private static partial void LogRestartFailed(ILogger logger, string resource, string? reason);

@@ -77,6 +77,7 @@ public static partial class SqliteResourceBuilderExtensions
         }
         catch (UnauthorizedAccessException)
         {
+            // Not ours to remove (permissions changed under it): left, as above.
         }
     }
 }

@@ -81,10 +81,3 @@ public sealed class DashboardFixture : IAsyncLifetime
         _data.Dispose();
     }
 }
-
-/// <summary>Runs alone: a second AppHost and a browser would compete with the other collections for two cores.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
-{
-    public const string Name = "Dashboard";
-}

@@ -43,14 +43,24 @@ public sealed class AppHostFixture : IAsyncLifetime
             .CreateAsync<AppHost::Projects.MyService_AppHost>(options ?? new DistributedApplicationTestingBuilderOptions(), args)
             .WithTimeout(TimeSpan.FromMinutes(1));
         var app = await builder.BuildAsync().WithTimeout(TimeSpan.FromMinutes(1));
-        // DynamoDB Local is installed by test.sh before the run; starting everything takes seconds, not minutes.
-        await app.StartAsync().WithTimeout(TimeSpan.FromMinutes(2));
-        foreach (var resource in Resources)
+        try
         {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource).WithTimeout(TimeSpan.FromMinutes(2));
-        }
+            // DynamoDB Local is installed by test.sh before the run; starting everything takes seconds, not minutes.
+            await app.StartAsync().WithTimeout(TimeSpan.FromMinutes(2));
+            foreach (var resource in Resources)
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource).WithTimeout(TimeSpan.FromMinutes(2));
+            }
 
-        return app;
+            return app;
+        }
+        catch
+        {
+            // An app that did not come up is stopped here: nobody else holds it, and its processes would run on.
+            await app.StopAsync().WithTimeout(TimeSpan.FromSeconds(60));
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
@@ -68,10 +78,4 @@ public sealed class AppHostFixture : IAsyncLifetime
 
         _data.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AppHostCollection : ICollectionFixture<AppHostFixture>
-{
-    public const string Name = "AppHost";
 }

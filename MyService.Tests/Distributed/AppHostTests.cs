@@ -27,8 +27,8 @@ public sealed class AppHostTests(AppHostFixture fixture)
     {
         foreach (var name in AppHostFixture.Resources)
         {
-            var current = await App.WaitForAsync(name, _ => true);
-            Assert.True(AppResources.IsUp(current), $"{name} is {current.Snapshot.State?.Text} / {current.Snapshot.HealthStatus}");
+            var healthy = await App.ResourceNotifications.WaitForResourceHealthyAsync(name).WithTimeout(TimeSpan.FromSeconds(60));
+            Assert.Equal(KnownResourceStates.Running, healthy.Snapshot.State?.Text);
         }
 
         Assert.NotEqual(8000, App.GetEndpoint("api").Port);

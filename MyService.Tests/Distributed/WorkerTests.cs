@@ -113,7 +113,11 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
             // Whatever happened above, the shared app gets its DynamoDB Local back.
             var started = await App.ResourceCommands.ExecuteCommandAsync("dynamodb", KnownResourceCommands.StartCommand).WithTimeout(TimeSpan.FromSeconds(60));
             Assert.True(started.Success, started.Message);
-            await App.WaitForAsync("projection", e => e.Snapshot.State?.Text == KnownResourceStates.Running, TimeSpan.FromSeconds(90));
+            // The next test finds the app as the fixture left it: every resource healthy again.
+            foreach (var name in AppHostFixture.Resources)
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(name).WithTimeout(TimeSpan.FromSeconds(90));
+            }
         }
 
         // In memory, DynamoDB Local comes back empty: the tables are created again, the worker replays the feed.
@@ -121,6 +125,10 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
         {
             await ProjectionReader.EventuallyAsync(async () => await _projection.FindAsync("user", id) is { Version: 1 }, Convergence, $"user {id} projected after DynamoDB returned");
         }
+
+        // ...and has replayed the whole feed, so a test after this one does not wait behind the replay.
+        var last = await FeedReading.LastSequenceAsync(client);
+        await ProjectionReader.EventuallyAsync(async () => await _projection.CheckpointAsync() >= last, Convergence, $"checkpoint back at {last}");
     }
 
     /// <summary>kill -9: no graceful shutdown, no final checkpoint; the restart policy brings the worker back.</summary>

@@ -16,7 +16,17 @@ internal static class OtlpPayload
         OtlpSignal.Logs => ExportLogsServiceRequest.Parser.ParseFrom(body).ResourceLogs
             .Sum(r => r.ScopeLogs.Sum(s => s.LogRecords.Count)),
         OtlpSignal.Metrics => ExportMetricsServiceRequest.Parser.ParseFrom(body).ResourceMetrics
-            .Sum(r => r.ScopeMetrics.Sum(s => s.Metrics.Count)),
+            .Sum(r => r.ScopeMetrics.Sum(s => s.Metrics.Sum(DataPoints))),
         _ => throw new ArgumentOutOfRangeException(nameof(signal)),
+    };
+
+    /// <summary>A metric's data points; a kind these protos do not spell out counts as one.</summary>
+    private static int DataPoints(Metric metric) => metric.DataCase switch
+    {
+        Metric.DataOneofCase.Gauge => metric.Gauge.DataPoints.Count,
+        Metric.DataOneofCase.Sum => metric.Sum.DataPoints.Count,
+        Metric.DataOneofCase.Histogram => metric.Histogram.DataPoints.Count,
+        Metric.DataOneofCase.ExponentialHistogram => metric.ExponentialHistogram.DataPoints.Count,
+        _ => 1,
     };
 }

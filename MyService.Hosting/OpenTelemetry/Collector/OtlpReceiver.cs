@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
@@ -25,10 +26,15 @@ internal sealed class OtlpReceiver(CollectorCounters counters, IReadOnlyList<Otl
     /// <summary>Listens on 127.0.0.1:<paramref name="port"/> (0: a free port) and returns the base URL.</summary>
     public async Task<Uri> StartAsync(int port, string apiKey, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
+        // An empty builder: no ASPNETCORE_*/Kestrel__* variables and no appsettings of the AppHost's current folder
+        // reach this server; it is configured here and nowhere else.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestBodySize = MaxBodyBytes;
+            o.Listen(IPAddress.Loopback, port);
+        });
+        builder.Services.AddRoutingCore();
         _app = builder.Build();
         var expectedKey = Encoding.UTF8.GetBytes(apiKey);
         foreach (var signal in Enum.GetValues<OtlpSignal>())
