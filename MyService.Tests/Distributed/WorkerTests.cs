@@ -113,7 +113,9 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
             // Whatever happened above, the shared app gets its DynamoDB Local back.
             var started = await App.ResourceCommands.ExecuteCommandAsync("dynamodb", KnownResourceCommands.StartCommand).WithTimeout(TimeSpan.FromSeconds(60));
             Assert.True(started.Success, started.Message);
-            // The next test finds the app as the fixture left it: every resource healthy again.
+            // The next test finds the app as the fixture left it: every resource healthy again. The tables are Exited
+            // until DynamoDB Local is ready and has created them again, so first wait for that.
+            await App.WaitForAsync("projection", e => e.Snapshot.State?.Text == KnownResourceStates.Running, TimeSpan.FromSeconds(90));
             foreach (var name in AppHostFixture.Resources)
             {
                 await App.ResourceNotifications.WaitForResourceHealthyAsync(name).WithTimeout(TimeSpan.FromSeconds(90));
