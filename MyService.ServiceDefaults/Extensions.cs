@@ -1,21 +1,21 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using MyService.ServiceDefaults.Health;
+using MyService.ServiceDefaults.Telemetry;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
+// The template's namespace, kept on purpose: `builder.AddServiceDefaults()` and `app.MapDefaultEndpoints()` are
+// found in every service's Program.cs without a using, as in any Aspire solution.
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Aspire's ServiceDefaults: telemetry, health checks, service discovery and resilience for every service.
-/// Same names and behaviour as the template, except that the health endpoints are mapped in every environment
-/// because ECS and the ALB probe production (DESIGN §5, §7).
+/// Aspire's ServiceDefaults template (service discovery, the standard resilience handler, health checks and
+/// OpenTelemetry on their own packages). Differences from the template are commented where they are made.
 /// </summary>
 public static class Extensions
 {
@@ -44,9 +44,25 @@ public static class Extensions
         });
 
         builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddMeter(TelemetryNames.Meters).AddMeter(builder.Environment.ApplicationName))
-            .WithTracing(tracing => tracing.AddSource(TelemetryNames.ActivitySources).AddSource(builder.Environment.ApplicationName));
-        builder.Services.AddTransient<IStartupFilter, HttpServerTracingStartupFilter>();
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                // Not in the template: the project's own meters (MyService.Worker's, any MyService.* added later).
+                .AddMeter(ProjectTelemetry.Names))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                // Not in the template: the project's own activity sources, whatever the host's application name.
+                .AddSource(ProjectTelemetry.Names)
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    aspNetCore.Filter = context =>
+                        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
+                    // Not in the template: a group's "/" route is named "GET /users", not "GET /users/".
+                    aspNetCore.EnrichWithHttpResponse = ServerSpanNames.TrimTrailingSlash;
+                })
+                .AddHttpClientInstrumentation());
 
         builder.AddOpenTelemetryExporters();
         return builder;
@@ -54,14 +70,11 @@ public static class Extensions
 
     private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // The exporter reads OTEL_EXPORTER_OTLP_* itself; OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES feed the
-        // default resource, and OTEL_BSP_/OTEL_BLRP_/OTEL_METRIC_EXPORT_* the batch and reader intervals.
+        // The exporter reads the other OTEL_EXPORTER_OTLP_* variables, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES and
+        // the batch and reader intervals (OTEL_BSP_*, OTEL_BLRP_*, OTEL_METRIC_EXPORT_*) from configuration itself.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            builder.Services.AddOpenTelemetry()
-                .WithLogging(logging => logging.AddOtlpExporter())
-                .WithMetrics(metrics => metrics.AddOtlpExporter())
-                .WithTracing(tracing => tracing.AddOtlpExporter());
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
         return builder;
@@ -77,6 +90,8 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Not in the template: mapped in every environment (ECS and the ALB probe production), and answered with
+        // each check as JSON (503 when unhealthy) so an operator sees which check failed.
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
@@ -84,14 +99,5 @@ public static class Extensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
         return app;
-    }
-
-    private sealed class HttpServerTracingStartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseMiddleware<HttpServerTracingMiddleware>();
-            next(app);
-        };
     }
 }

@@ -1,3 +1,4 @@
+using MyService.ServiceDefaults.Health;
 using MyService.Worker.Extensions;
 
 if (HealthProbe.IsRequested(args))

@@ -2,13 +2,14 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyService.Api.Http;
-using OpenTelemetry;
 using MyService.Api.Storage;
+using MyService.ServiceDefaults.Telemetry;
+using OpenTelemetry;
 
 namespace MyService.Api.Events;
 
 /// <summary>
-/// The change feed (DESIGN §6):
+/// The change feed (docs/ARCHITECTURE.md, "Change feed"):
 ///   GET /events?after={seq}&amp;limit={n}   events with a sequence above <c>after</c>, in order
 /// </summary>
 public static class EventsApi

@@ -12,7 +12,12 @@ public static class ApiExtensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw, so the handler above can name the field instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.AllowTrailingCommas = false;
+            // The API's own types first; anything else (problem details) as before.
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         // ECS sends SIGTERM and kills after stopTimeout (30 s): drain in-flight requests within that.

@@ -2,14 +2,15 @@ using Amazon.DynamoDBv2;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MyService.Api.Items;
-using MyService.Api.Storage;
 using MyService.Api.Storage.DynamoDb;
 using MyService.Api.Storage.Sqlite;
+using MyService.Api.Storage;
 using MyService.Api.Users;
+using MyService.ServiceDefaults.Aws;
 
 namespace MyService.Api.Extensions;
 
-/// <summary>Chooses the storage provider from <c>Storage:Provider</c> (DESIGN §6) and registers its stores.</summary>
+/// <summary>Chooses the storage provider from <c>Storage:Provider</c> (docs/GRADUATION.md) and registers its stores.</summary>
 public static class StorageExtensions
 {
     public const string DefaultConnectionString = "Data Source=data/myservice.db";

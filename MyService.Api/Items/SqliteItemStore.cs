@@ -1,4 +1,4 @@
-using Dapper;
+using Microsoft.Data.Sqlite;
 using MyService.Api.Storage;
 using MyService.Api.Storage.Sqlite;
 
@@ -11,7 +11,17 @@ public sealed class SqliteItemStore(SqliteDatabase database, TimeProvider clock)
 
     protected override string EntityType => "item";
 
-    protected override IReadOnlyList<(string Column, string Property)> Fields { get; } = [("name", "Name"), ("description", "Description")];
+    protected override IReadOnlyList<string> Fields { get; } = ["name", "description"];
 
-    protected override DynamicParameters Parameters(ItemInput input) => new(new { input.Name, input.Description });
+    protected override void Bind(SqliteCommand command, ItemInput input) => command.Set("@name", input.Name).Set("@description", input.Description);
+
+    protected override Item Read(SqliteDataReader row, in EntityColumns common, int firstField) => new()
+    {
+        Id = common.Id,
+        Name = row.GetString(firstField),
+        Description = row.GetString(firstField + 1),
+        Version = common.Version,
+        CreatedAt = common.CreatedAt,
+        UpdatedAt = common.UpdatedAt,
+    };
 }

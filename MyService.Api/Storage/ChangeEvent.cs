@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MyService.Api.Storage;
 
 /// <summary>
-/// One entry of the change feed (DESIGN §6). <see cref="Version"/> is the entity's version after the change
+/// One entry of the change feed (docs/ARCHITECTURE.md). <see cref="Version"/> is the entity's version after the change
 /// (a delete takes the next version), so a consumer can apply events idempotently.
 /// </summary>
 public sealed record ChangeEvent(

@@ -1,7 +1,7 @@
 namespace MyService.Api.Storage;
 
 /// <summary>
-/// Storage for one entity type. Every write also appends a change event in the same transaction (DESIGN §6).
+/// Storage for one entity type. Every write also appends a change event in the same transaction (docs/ARCHITECTURE.md).
 /// <paramref name="expectedVersion"/> is the client's If-Match; null means unconditional.
 /// </summary>
 public interface IEntityStore<TEntity, in TInput> where TEntity : class, IEntity

@@ -1,4 +1,4 @@
-using Dapper;
+using Microsoft.Data.Sqlite;
 using MyService.Api.Storage;
 using MyService.Api.Storage.Sqlite;
 
@@ -11,9 +11,19 @@ public sealed class SqliteUserStore(SqliteDatabase database, TimeProvider clock)
 
     protected override string EntityType => "user";
 
-    protected override IReadOnlyList<(string Column, string Property)> Fields { get; } = [("email", "Email"), ("name", "Name")];
+    protected override IReadOnlyList<string> Fields { get; } = ["email", "name"];
 
     protected override string? UniqueField => "email";
 
-    protected override DynamicParameters Parameters(UserInput input) => new(new { input.Email, input.Name });
+    protected override void Bind(SqliteCommand command, UserInput input) => command.Set("@email", input.Email).Set("@name", input.Name);
+
+    protected override User Read(SqliteDataReader row, in EntityColumns common, int firstField) => new()
+    {
+        Id = common.Id,
+        Email = row.GetString(firstField),
+        Name = row.GetString(firstField + 1),
+        Version = common.Version,
+        CreatedAt = common.CreatedAt,
+        UpdatedAt = common.UpdatedAt,
+    };
 }

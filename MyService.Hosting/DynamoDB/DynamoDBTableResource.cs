@@ -1,17 +1,14 @@
-using MyService.Hosting.ApplicationModel;
-
 namespace MyService.Hosting.DynamoDB;
 
 /// <summary>
-/// A table in DynamoDB Local, created before anything that waits for its DynamoDB Local starts. Referencing it
-/// injects the parent's variables and <c>AWS__Resources__{name}__TableName</c>.
+/// A table in DynamoDB Local, created (if absent) each time its DynamoDB Local is ready; it turns Running only then,
+/// so whatever waits for it starts with the table in place. Referencing it injects
+/// <c>AWS__Resources__{name}__TableName</c>, in run and publish mode alike.
 /// </summary>
 public sealed class DynamoDBTableResource(string name, DynamoDBLocalResource parent, string tableName, string partitionKey, string? sortKey)
-    : Resource(name), IResourceWithParent, IResourceWithWaitSupport, IResourceWithReferenceEnvironment
+    : Resource(name), IResourceWithParent<DynamoDBLocalResource>, IResourceWithWaitSupport
 {
-    public IResource Parent => DynamoDB;
-
-    public DynamoDBLocalResource DynamoDB { get; } = parent;
+    public DynamoDBLocalResource Parent { get; } = parent;
 
     public string TableName { get; } = tableName;
 
@@ -19,10 +16,6 @@ public sealed class DynamoDBTableResource(string name, DynamoDBLocalResource par
 
     public string? SortKey { get; } = sortKey;
 
-    public void AddReferenceEnvironment(ResourceRunContext context, IDictionary<string, string> environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        DynamoDB.AddReferenceEnvironment(context, environment);
-        environment[$"AWS__Resources__{Name}__TableName"] = TableName;
-    }
+    /// <summary>The variable a referencing service reads its table name from (ServiceDefaults' DynamoDBClientFactory.TableName).</summary>
+    public string TableNameVariable => $"AWS__Resources__{Name}__TableName";
 }

@@ -1,44 +1,41 @@
 using System.Security.Cryptography;
-using MyService.Hosting.ApplicationModel;
+using MyService.Hosting.OpenTelemetry.Collector;
 
 namespace MyService.Hosting.OpenTelemetry;
 
 /// <summary>
-/// The OTLP/HTTP endpoint services export to (DESIGN §7). Locally the dashboard serves it; published, it becomes
-/// the ADOT sidecar. Projects get the OTEL_* variables of DESIGN §5 pointing here.
+/// The local OpenTelemetry collector: an OTLP/HTTP receiver inside the AppHost that the services export to and that
+/// forwards every payload to the Aspire dashboard and, when configured, to an upstream collector. Deployed, the
+/// ADOT sidecar on <c>localhost:4318</c> takes its place.
 /// </summary>
-public sealed class OpenTelemetryCollectorResource(string name) : Resource(name), IResourceWithEndpoints, IResourceWithWaitSupport
+public sealed class OpenTelemetryCollectorResource(string name) : Resource(name), IResourceWithWaitSupport
 {
-    public const string EndpointName = "otlp";
-    public const int DefaultPort = 18890;
-    public const string ApiKeyHeader = "x-otlp-api-key";
+    public const string ApiKeyHeader = OtlpReceiver.ApiKeyHeader;
 
-    private string? _apiKey;
+    private readonly TaskCompletionSource<Uri> _endpoint = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The key exporters must send; configuration <c>AppHost:OtlpApiKey</c>, else a new random one per run.</summary>
-    public string GetApiKey(ResourceRunContext context)
+    /// <summary>The port to listen on; null picks a free one (the services are told which).</summary>
+    public int? Port { get; internal set; }
+
+    /// <summary>The key exporters must send in <see cref="ApiKeyHeader"/>: new for every run of the AppHost.</summary>
+    public string ApiKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Upstream collector (Jaeger, Tempo, a vendor) that also gets every payload; null: none.</summary>
+    public Uri? UpstreamEndpoint { get; internal set; }
+
+    public IDictionary<string, string> UpstreamHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    public CollectorCounters Counters { get; } = new();
+
+    /// <summary>The receiver's base URL once it listens (fails if it could not start).</summary>
+    public Task<Uri> Endpoint => _endpoint.Task;
+
+    internal void SetStarted(Uri endpoint) => _endpoint.TrySetResult(endpoint);
+
+    internal void SetFailed(Exception exception)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return _apiKey ??= context.Configuration["AppHost:OtlpApiKey"] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-    }
-
-    public void AddServiceEnvironment(IResource service, ResourceRunContext context, IDictionary<string, string> environment)
-    {
-        ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(environment);
-        if (this.GetEndpoint(EndpointName).AllocatedEndpoint is { } endpoint)
-        {
-            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint.ToString();
-            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-            environment["OTEL_EXPORTER_OTLP_HEADERS"] = $"{ApiKeyHeader}={GetApiKey(context)}";
-        }
-
-        environment["OTEL_SERVICE_NAME"] = service.Name;
-        environment["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
-        // Local runs want telemetry on the dashboard within a second, and every trace.
-        environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
-        environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
-        environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
-        environment["OTEL_TRACES_SAMPLER"] = "always_on";
+        _endpoint.TrySetException(exception);
+        // Observed here: the failure is reported on the resource, and callers check IsCompletedSuccessfully.
+        _ = _endpoint.Task.Exception;
     }
 }

@@ -1,7 +1,7 @@
 namespace MyService.Hosting.Publishing;
 
 /// <summary>The values a service gets when its <see cref="FsdServiceOptions"/> leave them unset, and the fixed names of the publish form.</summary>
-public static class DeploymentDefaults
+internal static class DeploymentDefaults
 {
     /// <summary><c>$APP_UID</c> of the mcr.microsoft.com/dotnet images (the non-root <c>app</c> user).</summary>
     public const string NonRootUser = "1654";

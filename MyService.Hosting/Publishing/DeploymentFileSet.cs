@@ -5,12 +5,16 @@ using MyService.Hosting.Publishing.GitHub;
 namespace MyService.Hosting.Publishing;
 
 /// <summary>An FSD file as one environment would deploy it (the written file plus that environment's overrides), for validation.</summary>
-public sealed record EnvironmentVariant(string File, string Environment, string Text, PublishedService Service);
+internal sealed record EnvironmentVariant(string File, string Environment, string Text, PublishedService Service);
 
 /// <summary>Everything <c>publish</c> writes, by path relative to the output folder, computed in memory and deterministic.</summary>
-public sealed class DeploymentFileSet
+internal sealed class DeploymentFileSet
 {
-    public const string Command = "dotnet run --project MyService.AppHost -- publish";
+    /// <summary>How the files are written, as the generated workflow and the problems' fixes name it.</summary>
+    public const string Command = "dotnet run --project MyService.AppHost -- --operation publish --step publish --output-path deploy";
+
+    /// <summary>How they are checked without publishing (the workflow runs it before deploying).</summary>
+    public const string ValidateCommand = $"dotnet run --project MyService.AppHost -- --operation publish --step {EcsEnvironmentResource.ValidateStepName} --output-path deploy";
 
     private DeploymentFileSet(SortedDictionary<string, string> files, IReadOnlyList<PublishedService> services, IReadOnlyList<EnvironmentVariant> variants)
     {
@@ -50,7 +54,7 @@ public sealed class DeploymentFileSet
             files[ServicePath(service.ResourceName)] = EcsWriter.WriteService(service);
 
             var overrides = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            foreach (var name in PublishingOptions.KnownEnvironments)
+            foreach (var name in FsdServiceOptions.KnownEnvironments)
             {
                 var variant = factory.Create(project, name);
                 var text = FsdWriter.Write(variant);
@@ -65,7 +69,7 @@ public sealed class DeploymentFileSet
         }
 
         var placeholders = services.SelectMany(s => Placeholders.In(files[FsdPath(s.ResourceName)])).Distinct().Order(StringComparer.Ordinal).ToList();
-        files[WorkflowPath] = DeployWorkflowWriter.Write(workflow, placeholders, Command);
+        files[WorkflowPath] = DeployWorkflowWriter.Write(workflow, placeholders, Command, ValidateCommand);
         return new DeploymentFileSet(files, services, variants);
     }
 }

@@ -8,7 +8,7 @@ namespace MyService.Hosting.Publishing;
 /// Validates deployment files by kind (FSD service file, ECS task definition, ECS service, workflow), each against
 /// the rules and against the service of the same name in the app model.
 /// </summary>
-public sealed class DeploymentValidator(PublishedServiceFactory factory)
+internal sealed class DeploymentValidator(PublishedServiceFactory factory)
 {
     /// <summary>Files and folders (searched for .yml, .yaml and .json), in a stable order.</summary>
     public IReadOnlyList<ValidationProblem> ValidatePaths(IEnumerable<string> paths, string? environment)

@@ -1,5 +1,3 @@
-using MyService.Hosting.ApplicationModel;
-
 namespace MyService.Hosting.Publishing;
 
 /// <summary>PublishAsFsdService: the project's deployment settings.</summary>

@@ -7,6 +7,9 @@ namespace MyService.Hosting.Publishing;
 /// </summary>
 public sealed class FsdServiceOptions
 {
+    /// <summary>The FSD environments a service deploys to (<c>fsd deploy --env</c>); the deploy workflow maps staging and main onto two of them.</summary>
+    public static readonly IReadOnlyList<string> KnownEnvironments = ["dev", "staging", "prod"];
+
     private readonly SortedDictionary<string, FsdEnvironmentOverrides> _environments = new(StringComparer.Ordinal);
 
     /// <summary>FSD <c>metadata.pack</c>: the platform template the service is deployed with.</summary>
@@ -46,6 +49,14 @@ public sealed class FsdServiceOptions
     /// </summary>
     public bool? LoadBalanced { get; set; }
 
+    /// <summary>
+    /// The HTTP path of the app's health endpoint (load balancer and container health checks). Null: the path of the
+    /// project's <c>WithHttpProbe</c> (readiness first), else <c>/health</c> (ServiceDefaults' MapDefaultEndpoints).
+    /// Aspire's <c>WithHttpHealthCheck(path)</c> keeps its path only inside a health check registration, where nothing
+    /// can read it back: a project whose health endpoint is not <c>/health</c> says so here or with <c>WithHttpProbe</c>.
+    /// </summary>
+    public string? HealthCheckPath { get; set; }
+
     /// <summary>ACM certificate of the HTTPS listener; required for an external endpoint.</summary>
     public string? CertificateArn { get; set; }
 
@@ -64,10 +75,10 @@ public sealed class FsdServiceOptions
     public FsdServiceOptions ForEnvironment(string environment, Action<FsdEnvironmentOverrides> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        if (!PublishingOptions.KnownEnvironments.Contains(environment))
+        if (!KnownEnvironments.Contains(environment))
         {
             throw new DistributedApplicationException(
-                $"Unknown environment '{environment}'. Use one of: {string.Join(", ", PublishingOptions.KnownEnvironments)}.");
+                $"Unknown environment '{environment}'. Use one of: {string.Join(", ", KnownEnvironments)}.");
         }
 
         if (!_environments.TryGetValue(environment, out var overrides))

@@ -1,4 +1,3 @@
-using MyService.Hosting.ApplicationModel;
 using MyService.Hosting.Publishing;
 
 namespace MyService.Hosting;
@@ -6,9 +5,10 @@ namespace MyService.Hosting;
 public static class FsdServiceResourceBuilderExtensions
 {
     /// <summary>
-    /// Deployment settings for <c>publish</c>: pack, owners, size, counts, autoscaling, log retention and
-    /// per-environment overrides. Every project is published; without this call it gets the defaults (and no owners,
-    /// which validation reports). Calling it again changes the same settings.
+    /// Deployment settings for the ECS environment's publish step (<c>AddEcsEnvironment</c>): pack, owners, size,
+    /// counts, autoscaling, log retention, health path and per-environment overrides. Every project is published;
+    /// without this call it gets the defaults (and no owners, which validation reports). Calling it again changes the
+    /// same settings.
     /// </summary>
     public static IResourceBuilder<ProjectResource> PublishAsFsdService(this IResourceBuilder<ProjectResource> builder, Action<FsdServiceOptions>? configure = null)
     {

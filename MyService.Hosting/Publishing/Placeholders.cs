@@ -7,7 +7,7 @@ namespace MyService.Hosting.Publishing;
 /// <c>${NAME}</c> values that FSD (or envsubst, for the raw ECS JSON) fills in at deploy time. <c>${ENV}</c> is the
 /// environment; every other one is a GitHub environment variable the workflow passes to <c>fsd deploy</c>.
 /// </summary>
-public static partial class Placeholders
+internal static partial class Placeholders
 {
     /// <summary><c>api</c> + <c>http</c> -> <c>API_HTTP</c>: an environment-variable-style placeholder name.</summary>
     public static string NameFor(params string[] parts) =>

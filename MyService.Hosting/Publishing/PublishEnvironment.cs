@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
-using MyService.Hosting.ApplicationModel;
+using System.Collections.Frozen;
+using System.Globalization;
 using MyService.Hosting.DynamoDB;
 using MyService.Hosting.OpenTelemetry;
 using MyService.Hosting.Sqlite;
@@ -7,16 +7,34 @@ using MyService.Hosting.Sqlite;
 namespace MyService.Hosting.Publishing;
 
 /// <summary>
-/// A project's environment in publish form: the names of DESIGN §5 with deployed values. No localhost URLs (except
-/// the sidecar's OTLP endpoint), no local paths, no parameter values: secret parameters become Secrets Manager
-/// references, other parameters and other services' URLs become placeholders filled in at deploy time.
+/// A project's environment in publish form, with the names the services read (docs/ARCHITECTURE.md) and deployed
+/// values: no localhost URLs (except the sidecar's OTLP endpoint), no local paths, no parameter values. It comes from
+/// the project's own environment callbacks, run in publish mode, and from what it references (relationships of type
+/// "Reference"): a SQLite database is an EFS volume, a table an IAM-scoped dependency.
 /// </summary>
-internal sealed class PublishEnvironment(DistributedApplicationModel model, DistributedApplicationOptions options, string applicationName)
+internal sealed class PublishEnvironment
 {
+    /// <summary>
+    /// What Aspire injects to wire a project up on this machine, and what this environment publishes instead:
+    /// the listening port as ASPNETCORE_HTTP_PORTS, forwarded headers only behind a load balancer, telemetry to the
+    /// sidecar. The OTEL_DOTNET_EXPERIMENTAL_ switches tune the SDK for the local dashboard.
+    /// </summary>
+    private static readonly FrozenSet<string> HostWiring = new[]
+    {
+        "ASPNETCORE_URLS", "HTTP_PORTS", "HTTPS_PORTS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORT", "ASPNETCORE_HTTPS_PORTS",
+        "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "DOTNET_LAUNCH_PROFILE",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] HostWiringPrefixes = ["OTEL_DOTNET_EXPERIMENTAL_", "Kestrel__Endpoints__"];
+
     private readonly SortedDictionary<string, string> _variables = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SecretReference> _secrets = new(StringComparer.Ordinal);
     private readonly List<PublishedVolume> _volumes = [];
     private readonly List<PublishedDependency> _dependencies = [];
+    private readonly List<string> _omitted = [];
+    private readonly string _applicationName;
+
+    private PublishEnvironment(string applicationName) => _applicationName = applicationName;
 
     public IReadOnlyDictionary<string, string> Variables => _variables;
 
@@ -26,15 +44,35 @@ internal sealed class PublishEnvironment(DistributedApplicationModel model, Dist
 
     public IReadOnlyList<PublishedDependency> Dependencies => [.. _dependencies.OrderBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)];
 
-    public bool HasCollector => model.Resources.OfType<OpenTelemetryCollectorResource>().Any();
+    /// <summary>Variables left out because nothing deployed answers to them, with why (for the log).</summary>
+    public IReadOnlyList<string> Omitted => _omitted;
 
-    public void Build(ProjectResource project, int? port, bool loadBalanced, FsdServiceOptions settings)
+    public bool HasCollector { get; private init; }
+
+    public static async Task<PublishEnvironment> BuildAsync(
+        ProjectResource project, PublishContext context, ServiceEndpoint? endpoint, bool loadBalanced, FsdServiceOptions settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(context);
+        var published = new PublishEnvironment(context.ApplicationName) { HasCollector = context.Model.Resources.OfType<OpenTelemetryCollectorResource>().Any() };
+        published.AddPlatformVariables(project, endpoint, loadBalanced);
+        await published.AddCallbackVariablesAsync(project, context, cancellationToken);
+        var referenced = project.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource).Distinct();
+        foreach (var resource in referenced)
+        {
+            published.AddReference(project, resource, settings);
+        }
+
+        return published;
+    }
+
+    private void AddPlatformVariables(ProjectResource project, ServiceEndpoint? endpoint, bool loadBalanced)
     {
         _variables["ASPNETCORE_ENVIRONMENT"] = "Production";
         _variables["DOTNET_ENVIRONMENT"] = "Production";
-        if (port is { } p)
+        if (endpoint is not null)
         {
-            _variables["ASPNETCORE_HTTP_PORTS"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _variables["ASPNETCORE_HTTP_PORTS"] = endpoint.Port.ToString(CultureInfo.InvariantCulture);
         }
 
         if (loadBalanced)
@@ -50,17 +88,42 @@ internal sealed class PublishEnvironment(DistributedApplicationModel model, Dist
             _variables["OTEL_SERVICE_NAME"] = project.Name;
             _variables["OTEL_RESOURCE_ATTRIBUTES"] = $"deployment.environment={DeploymentDefaults.EnvironmentPlaceholder}";
         }
-
-        foreach (var reference in project.Annotations.OfType<ResourceReferenceAnnotation>())
-        {
-            AddReference(project, reference.Resource, settings);
-        }
-
-        AddCallbackVariables(project);
     }
 
-    // Per resource kind, because what a reference becomes in AWS (EFS, a DynamoDB table and its IAM actions, a
-    // Secrets Manager secret) is a deployment decision, not something the resource offers in run mode.
+    /// <summary>The project's WithEnvironment and WithReference callbacks, evaluated in publish mode as Aspire's own publishers do.</summary>
+    private async Task AddCallbackVariablesAsync(ProjectResource project, PublishContext context, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var callbackContext = new EnvironmentCallbackContext(context.ExecutionContext, project, values, cancellationToken);
+        foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(callbackContext);
+        }
+
+        foreach (var (name, value) in values.Where(v => !IsHostWiring(v.Key)))
+        {
+            var mapped = context.Values.Map(project, name, value);
+            switch (mapped.Kind)
+            {
+                case PublishedValueKind.Secret:
+                    _secrets[name] = new SecretReference(name, SecretArn(mapped.Text));
+                    _variables.Remove(name);
+                    break;
+                case PublishedValueKind.Plain:
+                    _variables[name] = mapped.Text;
+                    break;
+                default:
+                    _omitted.Add($"{name}: {mapped.Text}");
+                    break;
+            }
+        }
+    }
+
+    private static bool IsHostWiring(string name) =>
+        HostWiring.Contains(name) || HostWiringPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+
+    // Per resource kind, because what a reference becomes in AWS (EFS, a DynamoDB table and its IAM actions) is a
+    // deployment decision, not something the resource offers in run mode.
     private void AddReference(ProjectResource project, IResource referenced, FsdServiceOptions settings)
     {
         switch (referenced)
@@ -72,22 +135,10 @@ internal sealed class PublishEnvironment(DistributedApplicationModel model, Dist
                 AddTable(table, settings);
                 break;
             case DynamoDBLocalResource:
-                // The endpoint and dummy credentials are DynamoDB Local's; on ECS the SDK finds DynamoDB and the task role itself.
+                // Its endpoint and dummy credentials are injected in run mode only; on ECS the SDK finds DynamoDB and the task role itself.
                 break;
-            case ProjectResource service:
-                foreach (var endpoint in service.Annotations.OfType<EndpointAnnotation>())
-                {
-                    var url = Placeholders.Of(service.Name, endpoint.Name, "URL");
-                    foreach (var variable in ProjectResource.ReferenceVariables(service.Name, endpoint.Name))
-                    {
-                        _variables[variable] = url;
-                    }
-                }
-
-                break;
-            case ConnectionStringResource connectionString:
-                // A connection string carries credentials: always a secret.
-                _secrets[$"ConnectionStrings__{connectionString.Name}"] = new($"ConnectionStrings__{connectionString.Name}", SecretArn(connectionString.Name));
+            case ProjectResource or ParameterResource or IResourceWithConnectionString:
+                // Their variables came through the callbacks above: service URLs, parameters, secret connection strings.
                 break;
             default:
                 throw new DistributedApplicationException(
@@ -102,10 +153,6 @@ internal sealed class PublishEnvironment(DistributedApplicationModel model, Dist
             throw new DistributedApplicationException($"'{project.Name}' references more than one SQLite database; publish supports one data volume per service.");
         }
 
-        // Without WithDataVolume the file would be on the task's ephemeral disk; the path is still published, so
-        // validation can say what is wrong (SQLite data must be on a persistent volume).
-        var directory = sqlite.HasDataVolume ? DeploymentDefaults.DataMountPath : "/tmp";
-        _variables[$"ConnectionStrings__{sqlite.Name}"] = $"Data Source={directory}/{sqlite.DatabaseFileName}";
         if (!sqlite.HasDataVolume)
         {
             return;
@@ -113,13 +160,14 @@ internal sealed class PublishEnvironment(DistributedApplicationModel model, Dist
 
         _volumes.Add(new PublishedVolume(sqlite.Name, Placeholders.Of(sqlite.Name, "FILE_SYSTEM_ID"), "/", DeploymentDefaults.DataMountPath));
         _dependencies.Add(new PublishedDependency(
-            "aws_efs_file_system", $"{applicationName}-{sqlite.Name}-{DeploymentDefaults.EnvironmentPlaceholder}", DeploymentDefaults.EfsClient, [], []));
+            "aws_efs_file_system", $"{_applicationName}-{sqlite.Name}-{DeploymentDefaults.EnvironmentPlaceholder}", DeploymentDefaults.EfsClient, [], []));
     }
 
+    /// <summary>The table's variable names the deployed, per-environment table (the callback gave the local name).</summary>
     private void AddTable(DynamoDBTableResource table, FsdServiceOptions settings)
     {
         var name = $"{table.TableName}-{DeploymentDefaults.EnvironmentPlaceholder}";
-        _variables[$"AWS__Resources__{table.Name}__TableName"] = name;
+        _variables[table.TableNameVariable] = name;
         var permissions = settings.TablePermissions.TryGetValue(table.Name, out var chosen) ? chosen : DeploymentDefaults.DynamoDBReadWrite;
         List<AttributeDefinition> attributes = [new(table.PartitionKey, "S")];
         List<KeySchemaElement> keySchema = [new(table.PartitionKey, "HASH")];
@@ -132,40 +180,7 @@ internal sealed class PublishEnvironment(DistributedApplicationModel model, Dist
         _dependencies.Add(new PublishedDependency("aws_dynamodb_table", name, [.. permissions.Order(StringComparer.Ordinal)], attributes, keySchema));
     }
 
-    /// <summary>
-    /// WithEnvironment values. The callbacks run against a configuration that holds only placeholders, so a
-    /// parameter's local value (from user secrets or appsettings) can never reach a published file.
-    /// </summary>
-    private void AddCallbackVariables(ProjectResource project)
-    {
-        var parameters = model.Resources.OfType<ParameterResource>().ToList();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(parameters.Select(p => KeyValuePair.Create<string, string?>(p.ConfigurationKey, Placeholders.Of(p.Name))))
-            .Build();
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        var context = new EnvironmentCallbackContext(new ResourceRunContext(options, configuration), variables);
-        foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            callback.Callback(context);
-        }
-
-        var secretVariables = project.Annotations.OfType<EnvironmentParameterAnnotation>().Where(a => a.Parameter.Secret)
-            .ToDictionary(a => a.Name, a => a.Parameter, StringComparer.Ordinal);
-        foreach (var (name, value) in variables)
-        {
-            if (secretVariables.TryGetValue(name, out var parameter))
-            {
-                _secrets[name] = new SecretReference(name, SecretArn(parameter.Name));
-                _variables.Remove(name);
-            }
-            else
-            {
-                _variables[name] = value;
-            }
-        }
-    }
-
     /// <summary>A full Secrets Manager ARN; region and account are deploy-time placeholders, the secret named per environment.</summary>
     private string SecretArn(string name) =>
-        $"arn:aws:secretsmanager:${{AWS_REGION}}:${{AWS_ACCOUNT_ID}}:secret:{applicationName}/{DeploymentDefaults.EnvironmentPlaceholder}/{name}";
+        $"arn:aws:secretsmanager:${{AWS_REGION}}:${{AWS_ACCOUNT_ID}}:secret:{_applicationName}/{DeploymentDefaults.EnvironmentPlaceholder}/{name}";
 }

@@ -3,7 +3,7 @@ using MyService.Hosting.Publishing.Validation;
 namespace MyService.Hosting.Publishing;
 
 /// <summary>What a publish or validate run did: the files it wrote (full paths), every problem found, and the exit code.</summary>
-public sealed record PublishResult(IReadOnlyList<string> WrittenFiles, IReadOnlyList<ValidationProblem> Problems)
+internal sealed record PublishResult(IReadOnlyList<string> WrittenFiles, IReadOnlyList<ValidationProblem> Problems)
 {
     public IEnumerable<ValidationProblem> Errors => Problems.Where(p => p.IsError);
 

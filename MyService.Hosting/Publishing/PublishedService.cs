@@ -4,7 +4,7 @@ namespace MyService.Hosting.Publishing;
 /// One deployable service as the model describes it, in publish form, for one environment (or none: the base
 /// values). The FSD file, the ECS JSON and the workflow are all written from this, so they cannot disagree.
 /// </summary>
-public sealed record PublishedService
+internal sealed record PublishedService
 {
     /// <summary>The resource name: file names (<c>api.yml</c>), container name, log stream prefix.</summary>
     public required string ResourceName { get; init; }
@@ -63,27 +63,27 @@ public sealed record PublishedService
     public bool UsesSqlite => Volumes.Count > 0;
 }
 
-public sealed record LoadBalancerHealthCheck(string Path, int Interval, int Timeout, int HealthyThreshold, int UnhealthyThreshold);
+internal sealed record LoadBalancerHealthCheck(string Path, int Interval, int Timeout, int HealthyThreshold, int UnhealthyThreshold);
 
-public sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int StartPeriod);
+internal sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int StartPeriod);
 
-public sealed record ServiceSizing(int Cpu, int Memory, int DesiredCount, int MinCapacity, int MaxCapacity);
+internal sealed record ServiceSizing(int Cpu, int Memory, int DesiredCount, int MinCapacity, int MaxCapacity);
 
-public sealed record AutoScalingSettings(int TargetCpuUtilization, int TargetMemoryUtilization, int ScaleInCooldown, int ScaleOutCooldown);
+internal sealed record AutoScalingSettings(int TargetCpuUtilization, int TargetMemoryUtilization, int ScaleInCooldown, int ScaleOutCooldown);
 
 /// <summary>A variable whose value the container gets from Secrets Manager at start; never a value in the files.</summary>
-public sealed record SecretReference(string Name, string ValueFrom);
+internal sealed record SecretReference(string Name, string ValueFrom);
 
 /// <summary>A persistent EFS volume (a SQLite data volume when published).</summary>
-public sealed record PublishedVolume(string Name, string FileSystemId, string RootDirectory, string MountPath);
+internal sealed record PublishedVolume(string Name, string FileSystemId, string RootDirectory, string MountPath);
 
-public sealed record PublishedDependency(
+internal sealed record PublishedDependency(
     string Type,
     string Name,
     IReadOnlyList<string> Permissions,
     IReadOnlyList<AttributeDefinition> Attributes,
     IReadOnlyList<KeySchemaElement> KeySchema);
 
-public sealed record AttributeDefinition(string Name, string Type);
+internal sealed record AttributeDefinition(string Name, string Type);
 
-public sealed record KeySchemaElement(string AttributeName, string KeyType);
+internal sealed record KeySchemaElement(string AttributeName, string KeyType);

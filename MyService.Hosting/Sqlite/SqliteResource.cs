@@ -1,24 +1,21 @@
-using MyService.Hosting.ApplicationModel;
-
 namespace MyService.Hosting.Sqlite;
 
-/// <summary>A SQLite database file. With a data volume it lives under the persistent data directory and survives restarts.</summary>
-public sealed class SqliteResource(string name, string databaseFileName) : Resource(name), IResourceWithConnectionString, IResourceWithWaitSupport
+/// <summary>
+/// A SQLite database file on this machine. Referencing it injects <c>ConnectionStrings__{name}=Data Source={path}</c>;
+/// with a data volume the file lives under <c>.data/{name}/</c> and survives restarts of the AppHost.
+/// </summary>
+public sealed class SqliteResource(string name, string databaseFileName, string databaseDirectory)
+    : Resource(name), IResourceWithConnectionString, IResourceWithWaitSupport
 {
     public string DatabaseFileName { get; } = databaseFileName;
 
-    public bool HasDataVolume => Annotations.OfType<DataVolumeAnnotation>().Any();
+    /// <summary>The folder of the file: a per-run folder, or <c>.data/{name}/</c> after <c>WithDataVolume()</c>.</summary>
+    public string DatabaseDirectory { get; internal set; } = databaseDirectory;
 
-    /// <summary>.data/{name}/ with a data volume (or the test's throw-away directory); otherwise a directory per AppHost run.</summary>
-    public string GetDirectory(ResourceRunContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return HasDataVolume || context.Options.EphemeralData
-            ? context.DataDirectoryFor(this)
-            : Path.Combine(context.Options.DataDirectory, ".runs", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), Name);
-    }
+    /// <summary>Set by <c>WithDataVolume()</c>: the data outlives the run (published as an EFS volume).</summary>
+    public bool HasDataVolume { get; internal set; }
 
-    public string GetDatabasePath(ResourceRunContext context) => Path.Combine(GetDirectory(context), DatabaseFileName);
+    public string DatabasePath => Path.Combine(DatabaseDirectory, DatabaseFileName);
 
-    public string? GetConnectionString(ResourceRunContext context) => $"Data Source={GetDatabasePath(context)}";
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"Data Source={DatabasePath}");
 }

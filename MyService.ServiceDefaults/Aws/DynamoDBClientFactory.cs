@@ -3,14 +3,14 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 
-namespace Microsoft.Extensions.Hosting;
+namespace MyService.ServiceDefaults.Aws;
 
 /// <summary>
-/// Builds the DynamoDB client from configuration, which includes the environment (DESIGN §5): what
-/// AWSSDK.Extensions.NETCore.Setup and Aspire.Hosting.AWS do, which this registry does not have.
-/// <c>AWS_ENDPOINT_URL_DYNAMODB</c> and <c>AWS_REGION</c> win when set; without them the SDK's own resolution
-/// applies (on ECS: the task's region and task role). The SDK also reads those two variables by itself; reading
-/// them from configuration as well lets tests and appsettings set them without touching the process environment.
+/// Builds the DynamoDB client from configuration, which includes the environment an AppHost or an ECS task gives
+/// (README.md, Configuration): <c>AWS_ENDPOINT_URL_DYNAMODB</c> and <c>AWS_REGION</c> win when set; without them the
+/// SDK's own resolution applies (on ECS: the task's region and task role). The SDK also reads those two variables
+/// by itself; reading them from configuration as well lets tests and appsettings set them without touching the
+/// process environment, which AWSSDK.Extensions.NETCore.Setup (an <c>AWS</c> configuration section) does not cover.
 /// </summary>
 public static class DynamoDBClientFactory
 {

@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace MyService.ServiceDefaults.Health;
 
 /// <summary>
 /// <c>dotnet MyService.X.dll --health-probe [url]</c>: exits 0 when the service's own health endpoint answers 2xx.

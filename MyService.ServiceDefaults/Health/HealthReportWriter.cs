@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Microsoft.Extensions.Hosting;
+namespace MyService.ServiceDefaults.Health;
 
 /// <summary>Writes a health report as JSON: overall status, duration and each check's status and description.</summary>
 internal static class HealthReportWriter

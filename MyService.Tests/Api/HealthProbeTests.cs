@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using MyService.ServiceDefaults.Health;
 using MyService.Tests.TestSupport;
 
 namespace MyService.Tests.Api;

@@ -1,57 +1,38 @@
-using Microsoft.Extensions.DependencyInjection;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
-using MyService.Hosting.Dashboard.Web;
-using MyService.Hosting.Testing;
+using MyService.Tests.Distributed;
+using TempDirectory = MyService.Tests.TestSupport.TempDirectory;
 
 namespace MyService.Tests.Browser;
 
 /// <summary>
-/// The real app model with its dashboard on, and Debian's Chromium driven by Playwright (the package's own browser
-/// download is never used). One app and one browser for the collection; each test gets a fresh browser context.
+/// The real AppHost with the real Aspire dashboard on, and Debian's Chromium driven by Playwright (the package's own
+/// browser download is never used). One app and one browser for the collection; each test gets a fresh context.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly TempDirectory _data = new();
     private IPlaywright? _playwright;
 
     public DistributedApplication App { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The URL the AppHost prints: it carries the browser token.</summary>
     public Uri LoginUrl { get; private set; } = null!;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => new(LoginUrl.GetLeftPart(UriPartial.Authority));
 
-    public static string ScreenshotDirectory
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MyService.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
-        }
-    }
+    public static string ScreenshotDirectory => Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install chromium (test.sh does this).");
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MyService_AppHost>().WithTimeout();
-        builder.Options.DisableDashboard = false;
-        App = await builder.BuildAsync().WithTimeout();
-        await App.StartAsync().WithTimeout();
-        foreach (var resource in Distributed.AppHostFixture.Resources)
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource).WithTimeout(TimeSpan.FromMinutes(2));
-        }
-
-        var dashboard = App.Services.GetRequiredService<DashboardService>();
-        LoginUrl = dashboard.LoginUrl ?? throw new InvalidOperationException("The dashboard did not start.");
-        BaseAddress = dashboard.BaseAddress!;
+        App = await AppHostFixture.StartAsync(_data.Path, options: new DistributedApplicationTestingBuilderOptions { EnableDashboard = true });
+        LoginUrl = await App.GetDashboardUrlAsync().WithTimeout();
         _playwright = await Playwright.CreateAsync().WithTimeout();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -63,7 +44,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A fresh context, logged in through the printed URL.</summary>
+    /// <summary>A fresh context, logged in through the token URL, on the resources page.</summary>
     public async Task<IPage> LoggedInPageAsync()
     {
         var page = await NewPageAsync();
@@ -74,7 +55,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } }).WithTimeout();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 900 } }).WithTimeout();
         var page = await context.NewPageAsync().WithTimeout();
         page.SetDefaultTimeout(30_000);
         return page;
@@ -93,15 +74,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (App is not null)
         {
-            await App.StopAsync().WithTimeout(TimeSpan.FromSeconds(90));
+            await App.StopAsync().WithTimeout(TimeSpan.FromSeconds(60));
             await App.DisposeAsync();
         }
-    }
-}
 
-/// <summary>Runs alone: a second AppHost and a browser would compete with the other collections for two cores.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
-{
-    public const string Name = "Dashboard";
+        _data.Dispose();
+    }
 }

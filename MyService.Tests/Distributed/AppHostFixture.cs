@@ -1,47 +1,81 @@
-using MyService.Hosting.Testing;
+extern alias AppHost;
+
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using MyService.Tests.ServiceDefaults;
+using TempDirectory = MyService.Tests.TestSupport.TempDirectory;
 
 namespace MyService.Tests.Distributed;
 
-/// <summary>The AppHost's own model, started once for the collection with random ports and throw-away data.</summary>
+/// <summary>
+/// The real AppHost's model, started once for the collection: random ports, data under a throw-away folder,
+/// DynamoDB Local in memory, and the collector also forwarding to a test sink so tests can read what it received.
+/// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
+    public static readonly string[] Resources = ["db", "dynamodb", "projection", "store", "otel-collector", "api", "worker"];
+
+    private readonly TempDirectory _data = new();
     private DistributedApplication? _app;
+    private OtlpSink? _upstream;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public static readonly string[] Resources = ["db", "dynamodb", "projection", "store", "otel-collector", "api", "worker"];
+    /// <summary>Everything the collector forwarded upstream.</summary>
+    public OtlpSink Upstream => _upstream ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async Task InitializeAsync()
     {
-        _app = await StartAppHostAsync();
+        _upstream = await OtlpSink.StartAsync();
+        _app = await StartAsync(_data.Path, _upstream.Endpoint);
     }
 
-    public static async Task<DistributedApplication> StartAppHostAsync()
+    /// <summary>Builds and starts the AppHost's model and waits until every resource is healthy.</summary>
+    public static async Task<DistributedApplication> StartAsync(string dataDirectory, Uri? upstream = null, DistributedApplicationTestingBuilderOptions? options = null)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MyService_AppHost>().WithTimeout();
-        // Installing DynamoDB Local on a fresh machine takes a while; test.sh does it before the run.
-        var app = await builder.BuildAsync().WithTimeout();
-        await app.StartAsync().WithTimeout();
-        foreach (var resource in Resources)
+        string[] args =
+        [
+            $"--AppHost:DataDirectory={dataDirectory}",
+            "--AppHost:DynamoDBLocal:InMemory=true",
+            .. upstream is null ? Array.Empty<string>() : [$"--Collector:Upstream:Endpoint={upstream}"],
+        ];
+        var builder = await DistributedApplicationTestingBuilder
+            .CreateAsync<AppHost::Projects.MyService_AppHost>(options ?? new DistributedApplicationTestingBuilderOptions(), args)
+            .WithTimeout(TimeSpan.FromMinutes(1));
+        var app = await builder.BuildAsync().WithTimeout(TimeSpan.FromMinutes(1));
+        try
         {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource).WithTimeout(TimeSpan.FromMinutes(2));
-        }
+            // DynamoDB Local is installed by test.sh before the run; starting everything takes seconds, not minutes.
+            await app.StartAsync().WithTimeout(TimeSpan.FromMinutes(2));
+            foreach (var resource in Resources)
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource).WithTimeout(TimeSpan.FromMinutes(2));
+            }
 
-        return app;
+            return app;
+        }
+        catch
+        {
+            // An app that did not come up is stopped here: nobody else holds it, and its processes would run on.
+            await app.StopAsync().WithTimeout(TimeSpan.FromSeconds(60));
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
         if (_app is not null)
         {
-            await _app.StopAsync().WithTimeout(TimeSpan.FromSeconds(90));
+            await _app.StopAsync().WithTimeout(TimeSpan.FromSeconds(60));
             await _app.DisposeAsync();
         }
-    }
-}
 
-[CollectionDefinition(Name)]
-public sealed class AppHostCollection : ICollectionFixture<AppHostFixture>
-{
-    public const string Name = "AppHost";
+        if (_upstream is not null)
+        {
+            await _upstream.DisposeAsync();
+        }
+
+        _data.Dispose();
+    }
 }

@@ -1,21 +1,29 @@
-using MyService.Tests.Hosting;
-
 namespace MyService.Tests.Distributed;
 
-/// <summary>Its own app (not the shared fixture): it asserts what is left after the app stops.</summary>
+/// <summary>Its own app (not the shared fixture), since it asserts what is left once the app has stopped.</summary>
 [Collection(AppHostCollection.Name)]
 public sealed class AppHostShutdownTests
 {
     [Fact]
-    public async Task Stopping_the_app_leaves_no_process_behind()
+    public async Task Stopping_the_app_ends_every_process_it_started_and_the_services_exit_cleanly()
     {
-        var app = await AppHostFixture.StartAppHostAsync();
-        var pids = app.ResourceNotifications.Current.Where(s => s.ProcessId is not null).Select(s => s.ProcessId!.Value).ToList();
+        using var data = new TempDirectory();
+        var app = await AppHostFixture.StartAsync(data.Path);
+        var processes = new Dictionary<string, int>();
+        foreach (var name in new[] { "api", "worker", "dynamodb" })
+        {
+            processes[name] = await app.ProcessIdAsync(name);
+        }
 
-        await app.StopAsync().WithTimeout(TimeSpan.FromSeconds(90));
+        var dcp = ProcessTree.DcpAncestorsOf(processes["dynamodb"]);
+        Assert.NotEmpty(dcp);
+
+        await app.StopAsync().WithTimeout(TimeSpan.FromSeconds(60));
         await app.DisposeAsync();
 
-        Assert.Equal(3, pids.Count); // the API, the worker and DynamoDB Local
-        Assert.All(pids, pid => Assert.False(AppWaits.IsAlive(pid), $"process {pid} outlived the app"));
+        Assert.All(processes, p => Assert.False(AppResources.IsAlive(p.Value), $"{p.Key} (pid {p.Value}) outlived the app"));
+        await ProjectionReader.EventuallyAsync(() => Task.FromResult(!dcp.Any(ProcessTree.IsRunning)), TimeSpan.FromSeconds(20), "DCP has exited");
+        // SIGTERM reached the services (not a kill after a grace period): SQLite closed its WAL on the way out.
+        Assert.False(File.Exists(Path.Combine(data.Path, "db", "myservice.db-wal")), "the API did not close SQLite");
     }
 }

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using Amazon.DynamoDBv2.Model;
-using MyService.Hosting.DynamoDB;
-using MyService.Hosting.Orchestration;
-using MyService.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using MyService.Hosting.OpenTelemetry;
 using MyService.Tests.Api;
-using MyService.Tests.Hosting;
 
 namespace MyService.Tests.Distributed;
 
-/// <summary>The real app model, driven end to end: real processes, real SQLite, the real DynamoDB Local.</summary>
+/// <summary>The real app model, driven end to end: real processes under DCP, real SQLite, the real DynamoDB Local.</summary>
 [Collection(AppHostCollection.Name)]
 public sealed class AppHostTests(AppHostFixture fixture)
 {
@@ -23,14 +23,16 @@ public sealed class AppHostTests(AppHostFixture fixture)
     }
 
     [Fact]
-    public void Every_resource_is_up_on_a_random_port()
+    public async Task Every_resource_is_running_and_healthy_and_the_api_is_on_a_random_port()
     {
         foreach (var name in AppHostFixture.Resources)
         {
-            Assert.True(App.ResourceNotifications.Get(name)!.IsUp, $"{name} is not up");
+            var healthy = await App.ResourceNotifications.WaitForResourceHealthyAsync(name).WithTimeout(TimeSpan.FromSeconds(60));
+            Assert.Equal(KnownResourceStates.Running, healthy.Snapshot.State?.Text);
         }
 
         Assert.NotEqual(8000, App.GetEndpoint("api").Port);
+        Assert.NotEqual(8081, App.GetEndpoint("worker").Port);
     }
 
     [Fact]
@@ -39,77 +41,73 @@ public sealed class AppHostTests(AppHostFixture fixture)
         using var client = Api();
         var email = $"d{Guid.NewGuid():N}@example.com";
 
-        using var created = await client.PostUserAsync(email, "Dist");
+        using var created = await client.PostUserAsync(email, "Dist").WithTimeout();
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var path = created.Headers.Location!.OriginalString;
-        using var updated = await client.PutAsJsonAsync(path, new { email, name = "Dist 2" });
+        using var updated = await client.PutAsJsonAsync(path, new { email, name = "Dist 2" }).WithTimeout();
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        using var read = await client.GetAsync(path);
+        using var read = await client.GetAsync(path).WithTimeout();
         Assert.Equal("Dist 2", (await read.ReadJsonAsync()).GetProperty("name").GetString());
-        using var deleted = await client.DeleteAsync(path);
+        using var deleted = await client.DeleteAsync(path).WithTimeout();
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var gone = await client.GetAsync(path).WithTimeout();
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     [Fact]
-    public async Task The_api_process_gets_the_design_environment_contract()
+    public async Task The_api_process_gets_the_environment_contract()
     {
-        var pid = App.ResourceNotifications.Get("api")!.ProcessId!.Value;
-        var environ = (await File.ReadAllTextAsync($"/proc/{pid}/environ").WithTimeout())
-            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(v => v.Split('=', 2)).ToDictionary(v => v[0], v => v[1]);
+        var environment = await AppResources.EnvironmentOfAsync(await App.ProcessIdAsync("api"));
         var db = await App.GetConnectionStringAsync("db").WithTimeout();
+        var collector = await App.Resource<OpenTelemetryCollectorResource>("otel-collector").Endpoint.WithTimeout();
 
-        Assert.Equal(db, environ["ConnectionStrings__db"]);
-        Assert.EndsWith("myservice.db", db, StringComparison.Ordinal);
-        Assert.Equal(App.GetEndpoint("api").ToString().TrimEnd('/'), environ["ASPNETCORE_URLS"]);
-        Assert.Equal(App.GetEndpoint("otel-collector", "otlp").ToString().TrimEnd('/'), environ["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        Assert.Equal("api", environ["OTEL_SERVICE_NAME"]);
-        Assert.Equal("Development", environ["DOTNET_ENVIRONMENT"]);
+        Assert.Equal(db, environment["ConnectionStrings__db"]);
+        Assert.EndsWith("/db/myservice.db", db, StringComparison.Ordinal);
+        Assert.Equal(collector.ToString().TrimEnd('/'), environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Equal("http/protobuf", environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+        Assert.StartsWith("x-otlp-api-key=", environment["OTEL_EXPORTER_OTLP_HEADERS"], StringComparison.Ordinal);
+        Assert.Equal("api", environment["OTEL_SERVICE_NAME"]);
+        Assert.Equal(App.DynamoDB().Endpoint.Url, environment["AWS_ENDPOINT_URL_DYNAMODB"]);
+        Assert.Equal("myservice-store", environment["AWS__Resources__store__TableName"]);
+        Assert.StartsWith("http://localhost:", environment["ASPNETCORE_URLS"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_worker_finds_the_api_through_service_discovery_and_gets_its_table()
+    {
+        var environment = await AppResources.EnvironmentOfAsync(await App.ProcessIdAsync("worker"));
+
+        Assert.Equal(App.GetEndpoint("api").ToString().TrimEnd('/'), environment["services__api__http__0"].TrimEnd('/'));
+        Assert.Equal("myservice-projection", environment["AWS__Resources__projection__TableName"]);
+        Assert.Equal("worker", environment["OTEL_SERVICE_NAME"]);
     }
 
     [Fact]
     public async Task The_declared_tables_exist_in_dynamodb_local()
     {
-        var dynamo = (DynamoDBLocalResource)App.Services.GetRequiredServiceModel().Find("dynamodb");
-        using var client = dynamo.CreateClient(TimeSpan.FromSeconds(10));
+        using var client = App.DynamoDB().CreateClient(TimeSpan.FromSeconds(10));
 
         var tables = await client.ListTablesAsync(new ListTablesRequest()).WithTimeout();
         var projection = await client.DescribeTableAsync("myservice-projection").WithTimeout();
 
-        Assert.Contains("myservice-projection", tables.TableNames);
+        Assert.Contains("myservice-store", tables.TableNames);
         Assert.Equal(["pk", "sk"], projection.Table.KeySchema.Select(k => k.AttributeName));
     }
 
     [Fact]
-    public async Task Data_survives_a_restart_of_the_api_resource()
+    public async Task Data_survives_a_restart_of_the_api_from_the_restart_command()
     {
         using var client = Api();
-        var user = await client.CreateUserAsync($"r{Guid.NewGuid():N}@example.com", "Survivor");
-        var before = App.ResourceNotifications.Get("api")!;
+        var user = await client.CreateUserAsync($"r{Guid.NewGuid():N}@example.com", "Survivor").WithTimeout();
+        var before = await App.ProcessIdAsync("api");
 
-        await App.ResourceCommands.ExecuteCommandAsync("api", ResourceCommandService.Restart).WithTimeout(TimeSpan.FromSeconds(60));
-        await App.WaitForAsync("api", s => s.IsUp && s.ProcessId != before.ProcessId);
+        var result = await App.ResourceCommands.ExecuteCommandAsync("api", KnownResourceCommands.RestartCommand).WithTimeout(TimeSpan.FromSeconds(60));
+        Assert.True(result.Success, result.Message);
+        var after = await App.WaitForAsync("api", e => AppResources.IsUp(e) && AppResources.ProcessId(e) is { } pid && pid != before);
 
-        using var read = await client.GetAsync($"/users/{user.GetProperty("id")}");
+        using var read = await client.GetAsync($"/users/{user.GetProperty("id")}").WithTimeout();
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-    }
-
-    [Fact]
-    public async Task Killing_the_api_process_restarts_it_automatically_with_the_data_intact()
-    {
-        using var client = Api();
-        var user = await client.CreateUserAsync($"k{Guid.NewGuid():N}@example.com", "Killed");
-        var before = await App.WaitForAsync("api", s => s.IsUp);
-
-        using (var process = System.Diagnostics.Process.GetProcessById(before.ProcessId!.Value))
-        {
-            process.Kill();
-        }
-
-        var after = await App.WaitForAsync("api", s => s.IsUp && s.ProcessId != before.ProcessId, TimeSpan.FromSeconds(60));
-        using var read = await client.GetAsync($"/users/{user.GetProperty("id")}");
-
-        Assert.Equal(before.RestartCount + 1, after.RestartCount);
-        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        // A restart someone asked for is not a crash.
+        Assert.Equal(0, AppResources.Restarts(after));
     }
 }

@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyService.Api.Storage.Migration;
-using MyService.Hosting.Testing;
 using MyService.Tests.Api;
 using MyService.Tests.Storage;
 
@@ -29,7 +30,7 @@ public sealed class GraduationTests(AppHostFixture fixture)
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:db"] = await App.GetConnectionStringAsync("db").WithTimeout(),
-            ["AWS_ENDPOINT_URL_DYNAMODB"] = ProjectionReader.Dynamo(App).EndpointUri!.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = App.DynamoDB().Endpoint.Url,
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",

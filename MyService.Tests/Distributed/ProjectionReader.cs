@@ -1,24 +1,22 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using MyService.Hosting.DynamoDB;
+using Aspire.Hosting;
 
 namespace MyService.Tests.Distributed;
 
 /// <summary>Reads the worker's projection table and checkpoint straight from the app's DynamoDB Local.</summary>
 internal sealed class ProjectionReader(DistributedApplication app) : IDisposable
 {
-    private readonly AmazonDynamoDBClient _client = Dynamo(app).CreateClient(TimeSpan.FromSeconds(5));
+    private const string Table = "myservice-projection";
+    private readonly AmazonDynamoDBClient _client = app.DynamoDB().CreateClient(TimeSpan.FromSeconds(5));
 
-    public static DynamoDBLocalResource Dynamo(DistributedApplication app) =>
-        (DynamoDBLocalResource)app.Services.GetRequiredServiceModel().Find("dynamodb");
-
-    /// <summary>The projected version of an entity (negative for a tombstone: deleted at that version), or null.</summary>
+    /// <summary>The projected version of an entity, whether it is a tombstone, its last sequence and payload; or null.</summary>
     public async Task<(long Version, bool Deleted, long Sequence, string? Payload)?> FindAsync(string type, long id)
     {
         var response = await _client.GetItemAsync(new GetItemRequest
         {
-            TableName = "myservice-projection",
+            TableName = Table,
             Key = new() { ["pk"] = new($"{type}#{id}"), ["sk"] = new("state") },
             ConsistentRead = true,
         }).WithTimeout();
@@ -35,7 +33,7 @@ internal sealed class ProjectionReader(DistributedApplication app) : IDisposable
     {
         var response = await _client.GetItemAsync(new GetItemRequest
         {
-            TableName = "myservice-projection",
+            TableName = Table,
             Key = new() { ["pk"] = new("checkpoint"), ["sk"] = new("worker") },
             ConsistentRead = true,
         }).WithTimeout();

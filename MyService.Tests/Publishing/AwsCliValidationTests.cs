@@ -52,11 +52,7 @@ public sealed class AwsCliValidationTests(PublishedModelsFixture models) : IClas
 
     private static async Task<(int ExitCode, string Output)> RunAwsAsync(string operation, string file)
     {
-        var start = new ProcessStartInfo(FindAws())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(FindAws());
         foreach (var argument in new[] { "ecs", operation, "--cli-input-json", $"file://{file}", "--endpoint-url", NowhereEndpoint, "--cli-connect-timeout", "2", "--cli-read-timeout", "2" })
         {
             start.ArgumentList.Add(argument);
@@ -70,20 +66,7 @@ public sealed class AwsCliValidationTests(PublishedModelsFixture models) : IClas
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WithTimeout(TimeSpan.FromSeconds(60));
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout.WithTimeout() + await stderr.WithTimeout());
+        return await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(60));
     }
 
     private static string FindAws()

@@ -10,7 +10,7 @@ public sealed class DockerfileAgreementTests(PublishedModelsFixture models) : IC
     [Fact]
     public async Task Every_app_model_service_has_a_dockerfile_that_agrees_with_the_model()
     {
-        using var run = await PublishRun.AppHostAsync("publish", "--output-path", "{out}");
+        using var run = await PublishRun.AppHostAsync();
         var services = run.Factory.Projects.Select(p => run.Factory.Create(p, null)).ToList();
 
         Assert.NotEmpty(services);
@@ -45,8 +45,8 @@ public sealed class DockerfileAgreementTests(PublishedModelsFixture models) : IC
     [Fact]
     public async Task The_api_serves_the_health_path_the_model_publishes()
     {
-        using var run = await PublishRun.AppHostAsync("publish", "--output-path", "{out}");
-        var path = run.Factory.Create(run.Factory.Projects.Single(p => p.Name == "api"), null).LoadBalancerHealthCheck!.Path;
+        using var run = await PublishRun.AppHostAsync();
+        var path = run.Expected("api").LoadBalancerHealthCheck!.Path;
 
         await using var api = new ApiFactory();
         using var client = api.CreateApiClient();

@@ -25,6 +25,17 @@ internal static class FolderComparison
         return differences;
     }
 
+    /// <summary>Every file of <paramref name="from"/> into <paramref name="to"/>, with its folders.</summary>
+    public static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private static List<string> Files(string root) =>
         Directory.Exists(root)
             ? [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)]

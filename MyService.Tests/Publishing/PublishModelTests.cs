@@ -1,4 +1,5 @@
-using MyService.Hosting.ApplicationModel;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using MyService.Hosting.Publishing;
 
 namespace MyService.Tests.Publishing;
@@ -47,8 +48,8 @@ public sealed class PublishModelTests
     [Fact]
     public async Task A_health_only_endpoint_keeps_its_port_for_the_probe_but_gets_no_load_balancer()
     {
-        // The app's worker: WithHttpEndpoint(port: 8081) for its /health, published with LoadBalanced = false.
-        using var run = await PublishRun.AppHostAsync("publish", "--output-path", "{out}");
+        // The app's worker: port 8081 (its launchSettings.json) for its /health, published with LoadBalanced = false.
+        using var run = await PublishRun.AppHostAsync();
 
         var fsd = run.Read("fsd/worker.yml");
         Assert.DoesNotContain("  port:", fsd, StringComparison.Ordinal);
@@ -60,7 +61,7 @@ public sealed class PublishModelTests
         Assert.DoesNotContain("portMappings", task, StringComparison.Ordinal);
         Assert.Contains("\"--health-probe\",\n          \"http://127.0.0.1:8081/health\"", task, StringComparison.Ordinal);
         Assert.DoesNotContain("loadBalancers", run.Read("ecs/worker.service.json"), StringComparison.Ordinal);
-        Assert.Equal("Validation: valid: 0 error(s), 0 warning(s).", run.Output.Trim().Split('\n')[^1].Trim());
+        Assert.Contains("Information: Validation: valid: 0 error(s), 0 warning(s).", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,16 +84,17 @@ public sealed class PublishModelTests
         Assert.Contains("--override service.resources.cpu=1024", prod, StringComparison.Ordinal);
         Assert.Contains("--override service.resources.maxCapacity=12", prod, StringComparison.Ordinal);
 
+        // Aspire's --environment (the host environment) picks the FSD environment whose overrides go into the files.
         using var forProd = await PublishRun.ModelAsync(SecondModel.Build, environment: "prod");
         Assert.Contains("cpu: 1024\n    memory: 2048\n    desiredCount: 3", forProd.Read("fsd/web.yml"), StringComparison.Ordinal);
         Assert.Contains("\"cpu\": \"1024\"", forProd.Read("ecs/web.task-definition.json"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Changing_the_health_path_and_port_in_the_model_changes_every_file()
+    public async Task Changing_the_health_probe_and_port_in_the_model_changes_every_file()
     {
         using var run = await PublishRun.ModelAsync(builder =>
-            builder.AddProject<TestWebProject>("web").WithHttpEndpoint(port: 9100).WithHttpHealthCheck("/ready").PublishAsFsdService(o => o.Owners.Add("team")));
+            builder.AddProject<TestWebProject>("web").WithHttpEndpoint(port: 9100).WithHttpProbe(ProbeType.Readiness, "/ready").PublishAsFsdService(o => o.Owners.Add("team")));
 
         Assert.Contains("port: 9100\n  healthCheck:\n    path: /ready", run.Read("fsd/web.yml"), StringComparison.Ordinal);
         Assert.Contains("ASPNETCORE_HTTP_PORTS: \"9100\"", run.Read("fsd/web.yml"), StringComparison.Ordinal);
@@ -112,7 +114,7 @@ public sealed class PublishModelTests
             FsdServiceOptionsOf(web).MaxCapacity = 3;
         });
 
-        Assert.Equal(1, run.Result.ExitCode);
+        Assert.True(run.Failed);
         Assert.Contains("service.resources.maxCapacity: 3 tasks on a SQLite database", run.Output, StringComparison.Ordinal);
         Assert.Contains("graduate to DynamoDB", run.Output, StringComparison.Ordinal);
         Assert.Contains("Validation: INVALID", run.Output, StringComparison.Ordinal);
@@ -123,31 +125,44 @@ public sealed class PublishModelTests
     {
         using var run = await PublishRun.ModelAsync(builder => builder.AddProject<TestWorkerProject>("worker"));
 
-        Assert.Equal(1, run.Result.ExitCode);
+        Assert.True(run.Failed);
         Assert.Contains("metadata.owners: no owner", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Run_in_publish_mode_writes_the_files_and_starts_nothing()
+    public async Task Publish_writes_the_files_and_starts_nothing()
     {
-        using var directory = new TempDirectory();
-        var options = new DistributedApplicationOptions
+        EndpointAnnotation? endpoint = null;
+        using var run = await PublishRun.ModelAsync(builder =>
+            endpoint = builder.AddProject<TestWebProject>("web").WithHttpEndpoint(port: 8000).PublishAsFsdService(o => o.Owners.Add("team"))
+                .Resource.Annotations.OfType<EndpointAnnotation>().Single());
+
+        Assert.False(run.Failed, run.Output);
+        Assert.True(File.Exists(run.PathOf("fsd/web.yml")));
+        Assert.Null(endpoint!.AllocatedEndpoint);
+        Assert.DoesNotContain("Error:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Aspire_wiring_variables_are_not_published_and_https_discovery_of_a_service_is_left_out()
+    {
+        // Aspire injects HTTP_PORTS, forwarded headers, OTLP retry and https service discovery for every project.
+        using var run = await PublishRun.ModelAsync(builder =>
         {
-            AppHostDirectory = directory.Path,
-            DataDirectory = directory.File("data"),
-            Args = ["publish", "--output-path", directory.File("deploy")],
-        };
-        var builder = DistributedApplication.CreateBuilder(options);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(builder.Services, TextWriter.Null);
-        var web = builder.AddProject<TestWebProject>("web").WithHttpEndpoint(port: 8000).PublishAsFsdService(o => o.Owners.Add("team"));
+            var web = builder.AddProject<TestWebProject>("web").WithHttpEndpoint(port: 8000).WithHttpsEndpoint(port: 8443).PublishAsFsdService(o => o.Owners.Add("team"));
+            builder.AddProject<TestWorkerProject>("worker").WithReference(web).PublishAsFsdService(o => o.Owners.Add("team"));
+        });
 
-        Assert.True(builder.ExecutionContext.IsPublishMode);
-        await using var app = builder.Build();
-        await app.RunAsync().WithTimeout();
+        var worker = run.Read("fsd/worker.yml");
+        Assert.Contains("services__web__http__0: ${WEB_HTTP_URL}", worker, StringComparison.Ordinal);
+        Assert.Contains("WEB_HTTP: ${WEB_HTTP_URL}", worker, StringComparison.Ordinal);
+        Assert.DoesNotContain("https", worker, StringComparison.Ordinal);
+        foreach (var variable in new[] { "HTTP_PORTS:", "HTTPS_PORTS", "OTEL_DOTNET_EXPERIMENTAL", "ASPNETCORE_URLS" })
+        {
+            Assert.DoesNotContain($"    {variable}", run.Read("fsd/web.yml"), StringComparison.Ordinal);
+        }
 
-        Assert.True(File.Exists(directory.File("deploy/fsd/web.yml")));
-        Assert.Null(web.Resource.GetEndpoint().AllocatedEndpoint);
-        Assert.Equal(0, Environment.ExitCode);
+        Assert.Contains("ASPNETCORE_HTTP_PORTS: \"8000\"", run.Read("fsd/web.yml"), StringComparison.Ordinal);
     }
 
     private static FsdServiceOptions FsdServiceOptionsOf(ProjectResource project) => PublishedServiceFactory.SettingsOf(project);

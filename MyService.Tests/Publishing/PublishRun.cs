@@ -1,13 +1,26 @@
+extern alias AppHost;
+
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MyService.Hosting.Publishing;
-using MyService.Hosting.Testing;
+using MyService.Hosting.Publishing.Validation;
 
 namespace MyService.Tests.Publishing;
 
-/// <summary>Publishes (or validates) a model in-process into a throw-away folder and keeps what it wrote and printed.</summary>
-public sealed class PublishRun : IDisposable
+/// <summary>
+/// Runs a model's publish pipeline in-process, as <c>--operation publish --step STEP --output-path DIR</c> does, with
+/// Aspire's own builder in publish mode (nothing starts: no DCP, no Docker), and keeps what it wrote and logged.
+/// </summary>
+internal sealed class PublishRun : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly TestSupport.TempDirectory _directory = new();
+    private PublishedServiceFactory? _factory;
 
     private PublishRun()
     {
@@ -15,54 +28,50 @@ public sealed class PublishRun : IDisposable
 
     public string OutputPath => _directory.File("deploy");
 
-    public PublishResult Result { get; private set; } = new([], []);
-
+    /// <summary>Every log line of the run: the steps' report (files, problems, the verdict) and the pipeline's.</summary>
     public string Output { get; private set; } = "";
 
-    public string Problems => string.Join('\n', Result.Problems);
+    /// <summary>The pipeline failed: what makes the AppHost process exit non-zero.</summary>
+    public bool Failed { get; private set; }
 
-    /// <summary>The model's services, for validating (hand-broken) files against it.</summary>
-    public PublishedServiceFactory Factory { get; private set; } = null!;
+    /// <summary>The model's services, for validating (hand-broken) files against it; only a model that publishes has them.</summary>
+    public PublishedServiceFactory Factory => _factory ?? throw new InvalidOperationException($"The run failed, so it has no services:\n{Output}");
 
     public PublishedService Expected(string service) => Factory.Create(Factory.Projects.Single(p => p.Name == service), null);
 
     /// <summary>Validates <paramref name="text"/> as if it were the file at <paramref name="relative"/> in the output folder.</summary>
-    public IReadOnlyList<MyService.Hosting.Publishing.Validation.ValidationProblem> Validate(string relative, string text) =>
+    public IReadOnlyList<ValidationProblem> Validate(string relative, string text) =>
         new DeploymentValidator(Factory).ValidateFile(PathOf(relative), text, null);
 
-    public static readonly string[] AllFiles = ["ecs/{0}.service.json", "ecs/{0}.task-definition.json", "fsd/{0}.yml"];
-
-    /// <summary>A test-only model: application name <c>testapp</c>, repository root <c>/src</c>.</summary>
-    public static async Task<PublishRun> ModelAsync(Action<IDistributedApplicationBuilder> model, PublishVerb verb = PublishVerb.Publish, string? environment = null, params string[] files)
+    /// <summary>A test-only model in an ECS environment with application name <c>testapp</c> and repository root <c>/src</c>.</summary>
+    /// <param name="folder">What <c>--output-path</c> names; default this run's own output folder.</param>
+    public static async Task<PublishRun> ModelAsync(Action<IDistributedApplicationBuilder> model, string step = "publish", string? environment = null, string? folder = null)
     {
         var run = new PublishRun();
-        var options = new DistributedApplicationOptions
+        // Aspire's own builder, as an AppHost's Program makes it. The test assembly stands in for the AppHost
+        // assembly, which the testing builder would insist on finding (it looks for DCP's metadata).
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
-            AppHostDirectory = run._directory.Path,
-            DataDirectory = run._directory.File("data"),
-            Publishing = new PublishingOptions
-            {
-                Verb = verb,
-                OutputPath = run.OutputPath,
-                Environment = environment,
-                Files = files,
-                ApplicationName = "testapp",
-                RepositoryRoot = "/src",
-            },
-        };
-        var builder = DistributedApplication.CreateBuilder(options);
+            Args = run.Arguments(step, environment, folder),
+            AssemblyName = typeof(PublishRun).Assembly.GetName().Name,
+        });
+        builder.AddEcsEnvironment("ecs").WithProperties(e =>
+        {
+            e.ApplicationName = "testapp";
+            e.RepositoryRoot = "/src";
+        });
         model(builder);
-        await run.RunAsync(builder.Build());
+        await run.RunAsync(builder, () => Task.FromResult(builder.Build()));
         return run;
     }
 
-    /// <summary>The AppHost's own model (its Program), with the given verb and options.</summary>
-    public static async Task<PublishRun> AppHostAsync(params string[] args)
+    /// <summary>The AppHost's own model (MyService.AppHost/AppHost.cs).</summary>
+    public static async Task<PublishRun> AppHostAsync(string step = "publish", string? folder = null)
     {
         var run = new PublishRun();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MyService_AppHost>(
-            [.. args.Select(a => a.Replace("{out}", run.OutputPath, StringComparison.Ordinal))]).WithTimeout(TimeSpan.FromSeconds(60));
-        await run.RunAsync(await builder.BuildAsync().WithTimeout());
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<AppHost::Projects.MyService_AppHost>(run.Arguments(step, null, folder))
+            .WithTimeout(RunTimeout);
+        await run.RunAsync(builder);
         return run;
     }
 
@@ -77,17 +86,35 @@ public sealed class PublishRun : IDisposable
 
     public string PathOf(string relative) => Path.Combine(OutputPath, relative);
 
-    private async Task RunAsync(DistributedApplication app)
+    public void Dispose() => _directory.Dispose();
+
+    private string[] Arguments(string step, string? environment, string? folder) =>
+        ["--operation", "publish", "--step", step, "--output-path", folder ?? OutputPath, .. environment is null ? Array.Empty<string>() : ["--environment", environment]];
+
+    private Task RunAsync(IDistributedApplicationTestingBuilder builder) => RunAsync(builder, () => builder.BuildAsync());
+
+    private async Task RunAsync(IDistributedApplicationBuilder builder, Func<Task<DistributedApplication>> build)
     {
-        await using (app)
+        var logs = new LogCapture();
+        builder.Services.AddSingleton<ILoggerProvider>(logs);
+        // The report is read from the capture; the console would only fill the test log.
+        builder.Configuration["Logging:Console:LogLevel:Default"] = "None";
+        await using var app = await build().WithTimeout(RunTimeout);
+        // Resolved before the run: once the pipeline has stopped the app, its services are gone.
+        var services = app.Services;
+        var hosted = services.GetServices<IHostedService>().ToList();
+        var model = services.GetRequiredService<DistributedApplicationModel>();
+        var executionContext = services.GetRequiredService<DistributedApplicationExecutionContext>();
+        var contentRoot = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+
+        // Publish mode: the pipeline runs once and stops the app, successful or not.
+        await app.RunAsync().WithTimeout(RunTimeout);
+        Output = logs.Text;
+        Failed = PipelineFailureExitCode.HasFailed(hosted);
+        if (!Failed)
         {
-            Factory = app.Services.GetRequiredService<PublishedServiceFactory>();
-            var output = new StringWriter();
-            var publisher = ActivatorUtilities.CreateInstance<DeploymentPublisher>(app.Services, output);
-            Result = await publisher.RunAsync().WithTimeout();
-            Output = output.ToString();
+            _factory = await PublishedServiceFactory.CreateAsync(model.Resources.OfType<EcsEnvironmentResource>().Single(), model, executionContext, contentRoot, CancellationToken.None)
+                .WithTimeout();
         }
     }
-
-    public void Dispose() => _directory.Dispose();
 }

@@ -1,3 +1,5 @@
+using MyService.Hosting.Publishing;
+
 namespace MyService.Tests.Publishing;
 
 /// <summary>The published files, byte for byte: the app model's against the committed deploy/, the test model's against snapshots.</summary>
@@ -6,20 +8,20 @@ public sealed class PublishSnapshotTests
     [Fact]
     public async Task Committed_deploy_folder_matches_a_fresh_publish_of_the_app_model()
     {
-        using var run = await PublishRun.AppHostAsync("publish", "--output-path", "{out}");
-        Assert.True(run.Result.ExitCode == 0, run.Output);
+        using var run = await PublishRun.AppHostAsync();
+        Assert.False(run.Failed, run.Output);
 
         var differences = FolderComparison.Differences(Path.Combine(RepositoryPaths.Root, "deploy"), run.OutputPath);
         Assert.True(differences.Count == 0,
             "deploy/ differs from what the app model publishes. Regenerate and commit it:\n" +
-            "  dotnet run --project MyService.AppHost -- publish --output-path deploy\n" + string.Join('\n', differences));
+            $"  {DeploymentFileSet.Command}\n" + string.Join('\n', differences));
     }
 
     [Fact]
     public async Task Second_model_publishes_the_snapshot_files()
     {
         using var run = await PublishRun.ModelAsync(SecondModel.Build);
-        Assert.True(run.Result.ExitCode == 0, run.Output);
+        Assert.False(run.Failed, run.Output);
 
         var snapshots = Path.Combine(RepositoryPaths.Root, "MyService.Tests", "Publishing", "Snapshots", "testapp");
         var differences = FolderComparison.Differences(snapshots, run.OutputPath);
@@ -27,7 +29,7 @@ public sealed class PublishSnapshotTests
         {
             // Kept for the person who reads the failure: the fresh files, ready to copy over the snapshots.
             var received = Path.Combine(Path.GetTempPath(), "myservice-snapshots", Guid.NewGuid().ToString("N"));
-            CopyFolder(run.OutputPath, received);
+            FolderComparison.Copy(run.OutputPath, received);
             Assert.Fail($"The test model's published files differ from the snapshots. If the change is intended:\n  rm -rf {snapshots} && cp -r {received} {snapshots}\n" +
                 string.Join('\n', differences));
         }
@@ -40,16 +42,6 @@ public sealed class PublishSnapshotTests
         using var second = await PublishRun.ModelAsync(SecondModel.Build);
 
         Assert.Empty(FolderComparison.Differences(first.OutputPath, second.OutputPath));
-        Assert.Equal(7, first.Result.WrittenFiles.Count);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Assert.Equal(7, Directory.GetFiles(first.OutputPath, "*", SearchOption.AllDirectories).Length);
     }
 }

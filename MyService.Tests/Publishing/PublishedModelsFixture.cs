@@ -1,11 +1,13 @@
+using Aspire.Hosting;
+
 namespace MyService.Tests.Publishing;
 
 /// <summary>The second model and a SQLite model, published once for the rule tests, which only read them.</summary>
 public sealed class PublishedModelsFixture : IAsyncLifetime
 {
-    public PublishRun Second { get; private set; } = null!;
+    internal PublishRun Second { get; private set; } = null!;
 
-    public PublishRun Sqlite { get; private set; } = null!;
+    internal PublishRun Sqlite { get; private set; } = null!;
 
     /// <summary>Like the app model's API: one project on a SQLite data volume.</summary>
     public static void SqliteModel(IDistributedApplicationBuilder builder)

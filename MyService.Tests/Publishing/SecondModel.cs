@@ -1,9 +1,11 @@
+using Aspire.Hosting;
+
 namespace MyService.Tests.Publishing;
 
 /// <summary>
 /// A test-only model that covers what the app model does not (yet): an external endpoint with its certificate, a
-/// secret and a plain parameter, prod overrides that scale out, a DynamoDB table with narrowed permissions, and a
-/// worker (no endpoint) that references the web service and the table.
+/// health path other than /health, a secret and a plain parameter, prod overrides that scale out, a DynamoDB table
+/// with narrowed permissions, and a worker (no endpoint) that references the web service and the table.
 /// </summary>
 internal static class SecondModel
 {
@@ -25,6 +27,8 @@ internal static class SecondModel
             {
                 o.Owners.Add("team-web");
                 o.Pack = "dotnet-web";
+                // WithHttpHealthCheck's path cannot be read back from the model: the publish settings name it.
+                o.HealthCheckPath = "/healthz";
                 o.CertificateArn = "arn:aws:acm:${AWS_REGION}:${AWS_ACCOUNT_ID}:certificate/${WEB_CERTIFICATE_ID}";
                 o.TablePermissions["orders"] = ["dynamodb:Query", "dynamodb:GetItem"];
                 o.ForEnvironment("prod", p =>

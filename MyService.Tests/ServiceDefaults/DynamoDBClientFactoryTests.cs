@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using MyService.ServiceDefaults.Aws;
 
 namespace MyService.Tests.ServiceDefaults;
 

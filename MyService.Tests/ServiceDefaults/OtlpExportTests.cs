@@ -52,7 +52,7 @@ public sealed class OtlpExportTests
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        // The variables of DESIGN §5, as configuration (environment variables reach it the same way).
+        // The variables an AppHost injects, as configuration (environment variables reach it the same way).
         builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint.ToString().TrimEnd('/');
         builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         builder.Configuration["OTEL_EXPORTER_OTLP_HEADERS"] = "x-otlp-api-key=secret-key";

@@ -8,7 +8,7 @@ using MyService.Api.Users;
 namespace MyService.Tests.Storage;
 
 /// <summary>
-/// The storage contract (DESIGN §6): every provider passes these, each test on a store of its own. The providers
+/// The storage contract (docs/ARCHITECTURE.md): every provider passes these, each test on a store of its own. The providers
 /// are wired through the API's own registration (<c>Storage:Provider</c>).
 /// </summary>
 public abstract class StorageContractTests : IAsyncLifetime

@@ -1,11 +1,13 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using Amazon.DynamoDBv2;
+using System.Net;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using MyService.Hosting.DynamoDB;
+using MyService.ServiceDefaults.Aws;
 
 namespace MyService.Tests.TestSupport;
 
@@ -20,7 +22,7 @@ public sealed class DynamoDBLocalServer : IAsyncLifetime
 
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1");
 
-    /// <summary>What the AppHost injects (DESIGN §5), as configuration for a service under test.</summary>
+    /// <summary>What the AppHost injects (README.md, "Configuration"), as configuration for a service under test.</summary>
     public Dictionary<string, string?> Settings(params (string Resource, string Table)[] tables)
     {
         var settings = new Dictionary<string, string?>
@@ -58,8 +60,8 @@ public sealed class DynamoDBLocalServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var jar = await new DynamoDBLocalInstaller(new ConfigurationBuilder().Build())
-            .EnsureInstalledAsync(_ => { }, CancellationToken.None).WithTimeout(TimeSpan.FromMinutes(3));
+        using var installer = new DynamoDBLocalInstaller(new ConfigurationBuilder().Build());
+        var jar = await installer.EnsureInstalledAsync(NullLogger.Instance, _ => { }, CancellationToken.None).WithTimeout(TimeSpan.FromMinutes(3));
         var directory = Path.GetDirectoryName(jar)!;
         // The OS names a free port; the few milliseconds until Java binds it are the only window for a clash.
         int port;

@@ -44,6 +44,24 @@ public sealed class ProjectionWorkerTests
     }
 
     [Fact]
+    public async Task A_dynamodb_that_accepts_connections_but_never_answers_is_waited_out_not_a_crash()
+    {
+        // The AWS SDK's own request timeout surfaces as TimeoutException (seen with DynamoDB Local stopped behind DCP's proxy).
+        var failures = 3;
+        _projection.FailWhen = _ => Interlocked.Decrement(ref failures) >= 0;
+        _projection.Failure = () => new TimeoutException("The operation was canceled.");
+        var feed = new FakeFeed([WorkerFakes.Event(1, 1, 1), WorkerFakes.Event(2, 2, 1)]);
+        _checkpoints.Target = 2;
+        using var worker = Worker(feed);
+
+        await worker.StartAsync(default).WithTimeout();
+        await _checkpoints.Reached.Task.WithTimeout();
+        await worker.StopAsync(default).WithTimeout();
+
+        Assert.Equal([1L, 2L], _projection.Applied.Select(e => e.Sequence).Order());
+    }
+
+    [Fact]
     public async Task When_idle_it_waits_between_reads_instead_of_spinning()
     {
         var feed = new FakeFeed([]);

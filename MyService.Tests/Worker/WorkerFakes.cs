@@ -51,6 +51,9 @@ internal sealed class RecordingProjection : IProjectionStore
 
     public Func<FeedEvent, bool>? FailWhen { get; set; }
 
+    /// <summary>What a failing apply throws; default: DynamoDB answering 5xx.</summary>
+    public Func<Exception> Failure { get; set; } = () => new Amazon.DynamoDBv2.AmazonDynamoDBException("service unavailable");
+
     public TaskCompletionSource? Gate { get; set; }
 
     public TaskCompletionSource FirstApply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,7 +68,7 @@ internal sealed class RecordingProjection : IProjectionStore
 
         if (FailWhen?.Invoke(change) == true)
         {
-            throw new Amazon.DynamoDBv2.AmazonDynamoDBException("service unavailable");
+            throw Failure();
         }
 
         Applied.Enqueue(change);

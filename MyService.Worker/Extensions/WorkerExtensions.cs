@@ -1,7 +1,9 @@
 using Amazon.DynamoDBv2;
+using MyService.ServiceDefaults.Aws;
 using MyService.Worker.Feed;
 using MyService.Worker.Processing;
 using MyService.Worker.Projection;
+using Polly;
 
 namespace MyService.Worker.Extensions;
 
@@ -16,7 +18,17 @@ public static class WorkerExtensions
         builder.Services.AddSingleton(sp => new ProjectionTable(
             sp.GetRequiredService<IAmazonDynamoDB>(),
             DynamoDBClientFactory.TableName(sp.GetRequiredService<IConfiguration>(), ProjectionTable.ResourceName)));
-        builder.Services.AddHttpClient<IChangeFeedSource, ApiChangeFeedClient>(http => http.BaseAddress = new Uri("http://api"));
+        // One layer retries the feed: the worker's loop (ProjectionWorker with Backoff, 200 ms doubling to 15 s, the
+        // health check Degraded meanwhile). The standard resilience handler ServiceDefaults gives every client would
+        // retry each read 3 times over up to 30 s first, hiding an outage from the loop and stacking its waits on
+        // the backoff's, so this client keeps only a per-read timeout; service discovery (http://api) stays.
+        // RemoveAllResilienceHandlers is the package's way to take the default handler off one client; it is marked
+        // experimental (EXTEXP0001) in Microsoft.Extensions.Http.Resilience 10.11.0.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient<IChangeFeedSource, ApiChangeFeedClient>(http => http.BaseAddress = new Uri("http://api"))
+            .RemoveAllResilienceHandlers()
+            .AddResilienceHandler("feed", pipeline => pipeline.AddTimeout(ApiChangeFeedClient.ReadTimeout));
+#pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<IProjectionStore, DynamoProjectionStore>();
         builder.Services.AddSingleton<ICheckpointStore, DynamoCheckpointStore>();
         builder.Services.AddSingleton<ChangeFeedProcessor>();

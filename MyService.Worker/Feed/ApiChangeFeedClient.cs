@@ -6,11 +6,14 @@ using OpenTelemetry;
 namespace MyService.Worker.Feed;
 
 /// <summary>
-/// <c>GET http://api/events?after=&amp;limit=</c> through service discovery and the standard resilience handler
-/// (retries of 5xx and network errors within one read; the worker's backoff takes over after that).
+/// <c>GET http://api/events?after=&amp;limit=</c> through service discovery. A failed read is not retried here: the
+/// worker's loop backs off and reads again (see WorkerExtensions, where the client is configured).
 /// </summary>
 internal sealed class ApiChangeFeedClient(HttpClient http) : IChangeFeedSource
 {
+    /// <summary>How long one read may take before the loop counts it as failed and backs off.</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
     public async Task<FeedPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
         var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"/events?after={afterSequence}&limit={limit}"), UriKind.Relative);

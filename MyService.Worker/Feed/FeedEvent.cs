@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MyService.Worker.Feed;
 
 /// <summary>
-/// One change event as the API's <c>GET /events</c> serves it (DESIGN §6). The worker has its own copy of the
+/// One change event as the API's <c>GET /events</c> serves it (README.md, "API"). The worker has its own copy of the
 /// shape: services share the HTTP contract, never an assembly.
 /// </summary>
 public sealed record FeedEvent(

@@ -61,6 +61,8 @@ internal sealed partial class ProjectionWorker(
     /// <summary>The API or DynamoDB not answering (after their own retries): worth waiting for, not a bug.</summary>
     private static bool IsUnavailable(Exception ex) => ex is HttpRequestException
         or TaskCanceledException
+        // The AWS SDK reports its own request timeout (a peer that accepts but never answers) as TimeoutException.
+        or TimeoutException
         or Polly.ExecutionRejectedException
         or AmazonServiceException
         or AmazonClientException;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using MyService.Worker.Feed;
 
 namespace MyService.Worker.Processing;
 
@@ -11,8 +12,8 @@ namespace MyService.Worker.Processing;
 /// </summary>
 internal sealed class WorkerHealthCheck(WorkerStatus status, IOptions<WorkerOptions> options, TimeProvider clock) : IHealthCheck
 {
-    // The feed read is bounded by the resilience handler's 30 s total timeout.
-    private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(30);
+    // A feed read is bounded by the feed client's own timeout (its only resilience strategy).
+    private static readonly TimeSpan ReadBound = ApiChangeFeedClient.ReadTimeout;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -1,15 +1,12 @@
 using System.Data;
-using System.Globalization;
 using Dapper;
 
 namespace MyService.Api.Storage.Sqlite;
 
-/// <summary>Stores timestamps as round-trip ISO 8601 text in UTC, readable with the sqlite3 shell and sortable.</summary>
+/// <summary>Dapper's side of <see cref="SqliteTimestamps"/>, for the queries that still go through Dapper (migration).</summary>
 internal sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
 {
-    public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) =>
-        parameter.Value = value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = SqliteTimestamps.Format(value);
 
-    public override DateTimeOffset Parse(object value) =>
-        DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    public override DateTimeOffset Parse(object value) => SqliteTimestamps.Parse((string)value);
 }

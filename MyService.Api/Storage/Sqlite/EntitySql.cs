@@ -1,15 +1,21 @@
 namespace MyService.Api.Storage.Sqlite;
 
-/// <summary>The statements of one entity table; its own columns plus id, version and timestamps.</summary>
+/// <summary>
+/// The statements of one entity table. Every statement returns the columns in one order: id, version, created_at,
+/// updated_at, then the table's own (<see cref="FirstField"/> on), which the store reads by position.
+/// </summary>
 internal sealed class EntitySql
 {
-    public EntitySql(string table, IReadOnlyList<(string Column, string Property)> fields)
+    public const int FirstField = 4;
+
+    private static readonly string[] CommonColumns = ["id", "version", "created_at", "updated_at"];
+
+    public EntitySql(string table, IReadOnlyList<string> fields)
     {
-        var select = string.Join(", ", fields.Select(f => $"{f.Column} AS {f.Property}")
-            .Prepend("id AS Id").Append("version AS Version").Append("created_at AS CreatedAt").Append("updated_at AS UpdatedAt"));
-        var columns = string.Join(", ", fields.Select(f => f.Column));
-        var values = string.Join(", ", fields.Select(f => "@" + f.Property));
-        var assignments = string.Join(", ", fields.Select(f => $"{f.Column} = @{f.Property}"));
+        var select = string.Join(", ", CommonColumns.Concat(fields));
+        var columns = string.Join(", ", fields);
+        var values = string.Join(", ", fields.Select(f => "@" + f));
+        var assignments = string.Join(", ", fields.Select(f => $"{f} = @{f}"));
 
         Find = $"SELECT {select} FROM {table} WHERE id = @id";
         List = $"SELECT {select} FROM {table} WHERE id > @afterId ORDER BY id LIMIT @limit";

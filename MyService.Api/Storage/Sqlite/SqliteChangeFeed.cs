@@ -1,47 +1,30 @@
 using System.Text.Json;
-using Dapper;
 
 namespace MyService.Api.Storage.Sqlite;
 
 public sealed class SqliteChangeFeed(SqliteDatabase database) : IChangeFeed
 {
-    public async Task<EventPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    private const string Read = """
+        SELECT seq, entity_type, entity_id, operation, version, timestamp, payload, traceparent
+        FROM events WHERE seq > @afterSequence ORDER BY seq LIMIT @limit
+        """;
+
+    public Task<EventPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            """
-            SELECT seq AS Sequence, entity_type AS EntityType, entity_id AS EntityId, operation AS Operation,
-                   version AS Version, timestamp AS Timestamp, payload AS Payload, traceparent AS TraceParent
-            FROM events WHERE seq > @afterSequence ORDER BY seq LIMIT @limit
-            """,
-            new { afterSequence, limit },
-            cancellationToken: cancellationToken));
-        var events = rows.Select(r => r.ToEvent()).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        using var session = database.RentReader();
+        using var row = session.Statement(Read).Set("@afterSequence", afterSequence).Set("@limit", limit).ExecuteReader();
+        var events = new List<ChangeEvent>();
+        while (row.Read())
+        {
+            events.Add(new ChangeEvent(
+                row.GetInt64(0), row.GetString(1), row.GetInt64(2), row.GetString(3), row.GetInt64(4),
+                SqliteTimestamps.Parse(row.GetString(5)),
+                row.IsDBNull(6) ? null : JsonSerializer.Deserialize<JsonElement>(row.GetString(6)),
+                row.IsDBNull(7) ? null : row.GetString(7)));
+        }
+
         // One writer: sequence order is commit order and the numbers have no holes a later commit could fill.
-        return new EventPage(events, events.Count > 0 ? events[^1].Sequence : afterSequence);
-    }
-
-    private sealed class EventRow
-    {
-        public long Sequence { get; init; }
-
-        public string EntityType { get; init; } = "";
-
-        public long EntityId { get; init; }
-
-        public string Operation { get; init; } = "";
-
-        public long Version { get; init; }
-
-        public DateTimeOffset Timestamp { get; init; }
-
-        public string? Payload { get; init; }
-
-        public string? TraceParent { get; init; }
-
-        public ChangeEvent ToEvent() => new(
-            Sequence, EntityType, EntityId, Operation, Version, Timestamp,
-            Payload is null ? null : JsonSerializer.Deserialize<JsonElement>(Payload),
-            TraceParent);
+        return Task.FromResult(new EventPage(events, events.Count > 0 ? events[^1].Sequence : afterSequence));
     }
 }

@@ -1,12 +1,14 @@
 using System.Text.Json;
-using Dapper;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Data.Sqlite;
+using MyService.Api.Http;
 
 namespace MyService.Api.Storage.Sqlite;
 
 /// <summary>
 /// CRUD for one table plus the change event for each write, in the writer's transaction. Subclasses give the
-/// table's own columns; id, version and timestamps are common to every entity.
+/// table's own columns; id, version and timestamps are common to every entity. Every statement is a prepared one
+/// of a session (<see cref="SqliteSession"/>), and rows are read by position, without reflection.
 /// </summary>
 public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database, TimeProvider clock)
     : IEntityStore<TEntity, TInput>
@@ -14,52 +16,68 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
 {
     private const int SqliteConstraintUnique = 2067;
 
+    private const string InsertEvent = """
+        INSERT INTO events (entity_type, entity_id, operation, version, timestamp, payload, traceparent)
+        VALUES (@entity_type, @entity_id, @operation, @version, @timestamp, @payload, @traceparent)
+        """;
+
     /// <summary>The table, e.g. <c>users</c>.</summary>
     protected abstract string Table { get; }
 
     /// <summary>The entity type written to the change feed, e.g. <c>user</c>.</summary>
     protected abstract string EntityType { get; }
 
-    /// <summary>The table's own columns (besides id, version, created_at, updated_at), as <c>column</c> = <c>@Property</c>.</summary>
-    protected abstract IReadOnlyList<(string Column, string Property)> Fields { get; }
+    /// <summary>The table's own columns (besides id, version, created_at, updated_at); each is bound as <c>@column</c>.</summary>
+    protected abstract IReadOnlyList<string> Fields { get; }
 
     /// <summary>The field a UNIQUE violation is reported against (a 409), if the table has one.</summary>
     protected virtual string? UniqueField => null;
 
-    /// <summary>The Dapper parameters for <paramref name="input"/>, named after <see cref="Fields"/>' properties.</summary>
-    protected abstract DynamicParameters Parameters(TInput input);
+    /// <summary>Binds <paramref name="input"/> to the <c>@column</c> parameters of <see cref="Fields"/>.</summary>
+    protected abstract void Bind(SqliteCommand command, TInput input);
+
+    /// <summary>The entity of <paramref name="row"/>; its own columns start at <paramref name="firstField"/>, in <see cref="Fields"/> order.</summary>
+    protected abstract TEntity Read(SqliteDataReader row, in EntityColumns common, int firstField);
 
     // Built once on first use (not in the constructor: the abstract members belong to the subclass).
     private EntitySql? _sql;
 
     private EntitySql Sql => _sql ??= new EntitySql(Table, Fields);
 
-    public async Task<TEntity?> FindAsync(long id, CancellationToken cancellationToken)
+    private static JsonTypeInfo<TEntity> PayloadJson => (JsonTypeInfo<TEntity>)ApiJsonContext.Default.GetTypeInfo(typeof(TEntity))!;
+
+    // Reads are synchronous (Microsoft.Data.Sqlite's async methods are too): a point read takes microseconds.
+    public Task<TEntity?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<TEntity>(
-            new CommandDefinition(Sql.Find, new { id }, cancellationToken: cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        using var session = database.RentReader();
+        using var reader = session.Statement(Sql.Find).Set("@id", id).ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadRow(reader) : null);
     }
 
-    public async Task<IReadOnlyList<TEntity>> ListAsync(long afterId, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TEntity>> ListAsync(long afterId, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<TEntity>(new CommandDefinition(
-            Sql.List,
-            new { afterId, limit },
-            cancellationToken: cancellationToken));
-        return rows.AsList();
+        cancellationToken.ThrowIfCancellationRequested();
+        using var session = database.RentReader();
+        using var reader = session.Statement(Sql.List).Set("@afterId", afterId).Set("@limit", limit).ExecuteReader();
+        var rows = new List<TEntity>(Math.Min(limit, 1024));
+        while (reader.Read())
+        {
+            rows.Add(ReadRow(reader));
+        }
+
+        return Task.FromResult<IReadOnlyList<TEntity>>(rows);
     }
 
     public Task<WriteResult<TEntity>> CreateAsync(TInput input, CancellationToken cancellationToken)
     {
         var trace = TraceParent.Current();
-        var parameters = Parameters(input);
-        parameters.Add("now", clock.GetUtcNow());
-        return WriteAsync(async (connection, transaction) =>
+        return WriteAsync(session =>
         {
-            var entity = await connection.QuerySingleAsync<TEntity>(Sql.Insert, parameters, transaction);
-            await AppendEventAsync(connection, transaction, entity.Id, ChangeOperations.Created, entity.Version, entity, trace);
+            var command = session.Statement(Sql.Insert).Set("@now", SqliteTimestamps.Format(clock.GetUtcNow()));
+            Bind(command, input);
+            var entity = QuerySingle(command);
+            AppendEvent(session, entity.Id, ChangeOperations.Created, entity.Version, entity, trace);
             return WriteResult<TEntity>.Written(entity);
         }, cancellationToken);
     }
@@ -67,18 +85,17 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
     public Task<WriteResult<TEntity>> UpdateAsync(long id, TInput input, long? expectedVersion, CancellationToken cancellationToken)
     {
         var trace = TraceParent.Current();
-        var parameters = Parameters(input);
-        parameters.Add("id", id);
-        parameters.Add("now", clock.GetUtcNow());
-        return WriteAsync(async (connection, transaction) =>
+        return WriteAsync(session =>
         {
-            if (await CheckVersionAsync(connection, transaction, id, expectedVersion) is { } refusal)
+            if (CheckVersion(session, id, expectedVersion) is { } refusal)
             {
                 return refusal;
             }
 
-            var entity = await connection.QuerySingleAsync<TEntity>(Sql.Update, parameters, transaction);
-            await AppendEventAsync(connection, transaction, id, ChangeOperations.Updated, entity.Version, entity, trace);
+            var command = session.Statement(Sql.Update).Set("@id", id).Set("@now", SqliteTimestamps.Format(clock.GetUtcNow()));
+            Bind(command, input);
+            var entity = QuerySingle(command);
+            AppendEvent(session, id, ChangeOperations.Updated, entity.Version, entity, trace);
             return WriteResult<TEntity>.Written(entity);
         }, cancellationToken);
     }
@@ -86,22 +103,21 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
     public Task<WriteResult<TEntity>> DeleteAsync(long id, long? expectedVersion, CancellationToken cancellationToken)
     {
         var trace = TraceParent.Current();
-        return WriteAsync(async (connection, transaction) =>
+        return WriteAsync(session =>
         {
-            if (await CheckVersionAsync(connection, transaction, id, expectedVersion) is { } refusal)
+            if (CheckVersion(session, id, expectedVersion) is { } refusal)
             {
                 return refusal;
             }
 
-            var entity = await connection.QuerySingleAsync<TEntity>(Sql.Delete, new { id }, transaction);
+            var entity = QuerySingle(session.Statement(Sql.Delete).Set("@id", id));
             // A delete is one more version, so a consumer holding version N knows it is newer.
-            await AppendEventAsync(connection, transaction, id, ChangeOperations.Deleted, entity.Version + 1, payload: null, trace);
+            AppendEvent(session, id, ChangeOperations.Deleted, entity.Version + 1, payload: null, trace);
             return WriteResult<TEntity>.Written(entity);
         }, cancellationToken);
     }
 
-    private async Task<WriteResult<TEntity>> WriteAsync(
-        Func<SqliteConnection, SqliteTransaction, Task<WriteResult<TEntity>>> work, CancellationToken cancellationToken)
+    private async Task<WriteResult<TEntity>> WriteAsync(Func<SqliteSession, WriteResult<TEntity>> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,10 +129,22 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
         }
     }
 
-    private async Task<WriteResult<TEntity>?> CheckVersionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, long? expectedVersion)
+    private TEntity ReadRow(SqliteDataReader row)
     {
-        var current = await connection.ExecuteScalarAsync<long?>(Sql.Version, new { id }, transaction);
+        var common = new EntityColumns(
+            row.GetInt64(0), row.GetInt64(1), SqliteTimestamps.Parse(row.GetString(2)), SqliteTimestamps.Parse(row.GetString(3)));
+        return Read(row, common, EntitySql.FirstField);
+    }
+
+    private TEntity QuerySingle(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadRow(reader) : throw new InvalidOperationException($"{Table}: the statement returned no row.");
+    }
+
+    private WriteResult<TEntity>? CheckVersion(SqliteSession session, long id, long? expectedVersion)
+    {
+        var current = session.Statement(Sql.Version).Set("@id", id).ExecuteScalar() as long?;
         if (current is null)
         {
             return WriteResult<TEntity>.NotFound();
@@ -126,22 +154,17 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
     }
 
     // The trace is captured by the caller: the write itself runs on the writer's loop, outside the request.
-    private Task<int> AppendEventAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, string operation, long version, TEntity? payload, string? trace) =>
-        connection.ExecuteAsync(
-            """
-            INSERT INTO events (entity_type, entity_id, operation, version, timestamp, payload, traceparent)
-            VALUES (@EntityType, @id, @operation, @version, @now, @payload, @traceparent)
-            """,
-            new
-            {
-                EntityType,
-                id,
-                operation,
-                version,
-                now = clock.GetUtcNow(),
-                payload = payload is null ? null : JsonSerializer.Serialize(payload, JsonSerializerOptions.Web),
-                traceparent = trace,
-            },
-            transaction);
+    private void AppendEvent(SqliteSession session, long id, string operation, long version, TEntity? payload, string? trace) =>
+        session.Statement(InsertEvent)
+            .Set("@entity_type", EntityType)
+            .Set("@entity_id", id)
+            .Set("@operation", operation)
+            .Set("@version", version)
+            .Set("@timestamp", SqliteTimestamps.Format(clock.GetUtcNow()))
+            .Set("@payload", payload is null ? null : JsonSerializer.Serialize(payload, PayloadJson))
+            .Set("@traceparent", trace)
+            .ExecuteNonQuery();
+
+    /// <summary>The columns every entity table has, read for <see cref="Read"/>.</summary>
+    protected readonly record struct EntityColumns(long Id, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 }

@@ -5,7 +5,8 @@ namespace MyService.Api.Storage.Sqlite;
 
 /// <summary>
 /// The single writer. Writes queue up while a commit is in progress and the next transaction takes all of them
-/// (group commit), so throughput grows with load instead of paying one commit per request.
+/// (group commit), so throughput grows with load instead of paying one commit per request. The writer's session keeps
+/// every statement it has run prepared, the savepoints' included, so a write costs its steps, not their parsing.
 /// </summary>
 internal sealed class SqliteWriteQueue : IAsyncDisposable
 {
@@ -21,36 +22,43 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    public async Task<T> EnqueueAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Queues <paramref name="work"/>; completes once the transaction that ran it has committed.</summary>
+    public Task<T> EnqueueAsync<T>(Func<SqliteSession, ValueTask<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var pending = new PendingWrite(async (c, t) => await work(c, t), cancellationToken);
+        var pending = new PendingWrite<T>(work, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqliteDatabase), "The database is shutting down.");
         }
 
-        return (T)(await pending.Completion.Task.WaitAsync(cancellationToken))!;
+        return cancellationToken.CanBeCanceled ? pending.Completion.Task.WaitAsync(cancellationToken) : pending.Completion.Task;
     }
 
     private async Task RunAsync()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        SqliteSession? session = null;
         var batch = new List<PendingWrite>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                if (!next.CancellationToken.IsCancellationRequested)
+                if (!next.IsCancellationRequested)
                 {
                     batch.Add(next);
                 }
             }
 
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
             try
             {
-                await CommitAsync(connection, batch);
+                session ??= Open();
+                await CommitAsync(session, batch);
             }
             catch (Exception ex)
             {
@@ -58,62 +66,71 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                 // Every caller in it gets the error, and the next batch starts on a fresh connection.
                 foreach (var write in batch)
                 {
-                    write.Completion.TrySetException(ex);
+                    write.Fail(ex);
                 }
 
-                await connection.CloseAsync();
+                session?.Close();
+                session = null;
             }
         }
+
+        session?.Close();
     }
 
-    private static async Task CommitAsync(SqliteConnection connection, List<PendingWrite> batch)
+    private SqliteSession Open()
     {
-        if (batch.Count == 0)
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var pragmas = connection.CreateCommand())
         {
-            return;
+            pragmas.CommandText = SqliteDatabase.WriterPragmas;
+            pragmas.ExecuteNonQuery();
         }
 
-        var results = new object?[batch.Count];
-        await EnsureOpenAsync(connection);
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
-        {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                transaction.Save("w");
-                try
-                {
-                    results[i] = await batch[i].Work(connection, transaction);
-                    transaction.Release("w");
-                }
-                catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_FULL })
-                {
-                    // This write alone is undone; its caller gets the exception (e.g. a UNIQUE violation -> 409).
-                    transaction.Rollback("w");
-                    transaction.Release("w");
-                    batch[i].Completion.TrySetException(ex);
-                }
-            }
+        return new SqliteSession(connection, pool: null);
+    }
 
-            await transaction.CommitAsync();
+    private static async Task CommitAsync(SqliteSession session, List<PendingWrite> batch)
+    {
+        var succeeded = new bool[batch.Count];
+        using (var transaction = session.Connection.BeginTransaction())
+        {
+            session.Transaction = transaction;
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    session.Execute("SAVEPOINT w");
+                    try
+                    {
+                        await batch[i].RunAsync(session);
+                        session.Execute("RELEASE w");
+                        succeeded[i] = true;
+                    }
+                    catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_FULL })
+                    {
+                        // This write alone is undone; its caller gets the exception (e.g. a UNIQUE violation -> 409).
+                        session.Execute("ROLLBACK TO w");
+                        session.Execute("RELEASE w");
+                        batch[i].Fail(ex);
+                    }
+                }
+
+                transaction.Commit();
+            }
+            finally
+            {
+                session.Transaction = null;
+            }
         }
 
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Completion.TrySetResult(results[i]);
+            if (succeeded[i])
+            {
+                batch[i].Complete();
+            }
         }
-    }
-
-    private static async Task EnsureOpenAsync(SqliteConnection connection)
-    {
-        if (connection.State == System.Data.ConnectionState.Open)
-        {
-            return;
-        }
-
-        await connection.OpenAsync();
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = SqliteDatabase.WriterPragmas;
-        await pragmas.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -122,8 +139,29 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record PendingWrite(Func<SqliteConnection, SqliteTransaction, Task<object?>> Work, CancellationToken CancellationToken)
+    /// <summary>A queued write; its caller's task completes only after the batch's commit.</summary>
+    private abstract class PendingWrite(CancellationToken cancellationToken)
     {
-        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool IsCancellationRequested => cancellationToken.IsCancellationRequested;
+
+        public abstract ValueTask RunAsync(SqliteSession session);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class PendingWrite<T>(Func<SqliteSession, ValueTask<T>> work, CancellationToken cancellationToken)
+        : PendingWrite(cancellationToken)
+    {
+        private T? _result;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask RunAsync(SqliteSession session) => _result = await work(session);
+
+        public override void Complete() => Completion.TrySetResult(_result!);
+
+        public override void Fail(Exception error) => Completion.TrySetException(error);
     }
 }

@@ -3,7 +3,7 @@ using MyService.Hosting.Publishing.Validation;
 namespace MyService.Hosting.Publishing.Ecs;
 
 /// <summary>Validates a service definition (create-service input): safe deployments, private networking, load balancer only with an endpoint.</summary>
-public static class EcsServiceValidator
+internal static class EcsServiceValidator
 {
     public static IReadOnlyList<ValidationProblem> Validate(string file, string text, PublishedService? expected)
     {

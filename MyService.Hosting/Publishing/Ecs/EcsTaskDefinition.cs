@@ -3,7 +3,7 @@ namespace MyService.Hosting.Publishing.Ecs;
 // Input of `aws ecs register-task-definition --cli-input-json` (the ECS API's RegisterTaskDefinition request),
 // only the fields this project sets, in the order they are written. Null fields are left out.
 
-public sealed record EcsTaskDefinition(
+internal sealed record EcsTaskDefinition(
     string Family,
     IReadOnlyList<string> RequiresCompatibilities,
     string NetworkMode,
@@ -15,9 +15,9 @@ public sealed record EcsTaskDefinition(
     IReadOnlyList<EcsContainerDefinition> ContainerDefinitions,
     IReadOnlyList<EcsVolume>? Volumes);
 
-public sealed record EcsRuntimePlatform(string CpuArchitecture, string OperatingSystemFamily);
+internal sealed record EcsRuntimePlatform(string CpuArchitecture, string OperatingSystemFamily);
 
-public sealed record EcsContainerDefinition(
+internal sealed record EcsContainerDefinition(
     string Name,
     string Image,
     bool Essential,
@@ -32,22 +32,22 @@ public sealed record EcsContainerDefinition(
     EcsLogConfiguration LogConfiguration,
     int? StopTimeout);
 
-public sealed record EcsPortMapping(string Name, int ContainerPort, string Protocol, string AppProtocol);
+internal sealed record EcsPortMapping(string Name, int ContainerPort, string Protocol, string AppProtocol);
 
-public sealed record EcsKeyValuePair(string Name, string Value);
+internal sealed record EcsKeyValuePair(string Name, string Value);
 
-public sealed record EcsSecret(string Name, string ValueFrom);
+internal sealed record EcsSecret(string Name, string ValueFrom);
 
-public sealed record EcsMountPoint(string SourceVolume, string ContainerPath, bool ReadOnly);
+internal sealed record EcsMountPoint(string SourceVolume, string ContainerPath, bool ReadOnly);
 
-public sealed record EcsContainerDependency(string ContainerName, string Condition);
+internal sealed record EcsContainerDependency(string ContainerName, string Condition);
 
-public sealed record EcsHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int StartPeriod);
+internal sealed record EcsHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int StartPeriod);
 
-public sealed record EcsLogConfiguration(string LogDriver, IReadOnlyDictionary<string, string> Options);
+internal sealed record EcsLogConfiguration(string LogDriver, IReadOnlyDictionary<string, string> Options);
 
-public sealed record EcsVolume(string Name, EcsEfsVolumeConfiguration EfsVolumeConfiguration);
+internal sealed record EcsVolume(string Name, EcsEfsVolumeConfiguration EfsVolumeConfiguration);
 
-public sealed record EcsEfsVolumeConfiguration(string FileSystemId, string RootDirectory, string TransitEncryption, EcsEfsAuthorization AuthorizationConfig);
+internal sealed record EcsEfsVolumeConfiguration(string FileSystemId, string RootDirectory, string TransitEncryption, EcsEfsAuthorization AuthorizationConfig);
 
-public sealed record EcsEfsAuthorization(string Iam);
+internal sealed record EcsEfsAuthorization(string Iam);

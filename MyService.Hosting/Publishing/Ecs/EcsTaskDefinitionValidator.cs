@@ -4,7 +4,7 @@ using MyService.Hosting.Publishing.Validation;
 namespace MyService.Hosting.Publishing.Ecs;
 
 /// <summary>Validates a task definition (register-task-definition input) against the rules and, when known, the model.</summary>
-public static class EcsTaskDefinitionValidator
+internal static class EcsTaskDefinitionValidator
 {
     private static readonly string[] LogOptions = ["awslogs-group", "awslogs-region", "awslogs-stream-prefix"];
 

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace MyService.Hosting.Publishing.Ecs;
 
 /// <summary>A <see cref="PublishedService"/> as ECS task definition and service JSON (Fargate, awsvpc, ADOT sidecar, EFS for SQLite).</summary>
-public static class EcsWriter
+internal static class EcsWriter
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -7,7 +7,7 @@ namespace MyService.Hosting.Publishing.Fsd;
 /// An environment's differences from the base FSD file as <c>fsd deploy --override path=value</c> flags, found by
 /// comparing the two files field by field, so every override the model can express reaches the workflow.
 /// </summary>
-public static class FsdOverrides
+internal static class FsdOverrides
 {
     public static IReadOnlyList<string> Between(string baseYaml, string environmentYaml)
     {

@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace MyService.Hosting.Publishing.Fsd;
 
-public enum FsdFieldKind
+internal enum FsdFieldKind
 {
     Scalar,
     Mapping,
@@ -12,8 +12,8 @@ public enum FsdFieldKind
     Map,
 }
 
-/// <summary>The shape of an FSD v1 file (DESIGN §8): every known field, so typos such as <c>heathCheck</c> are reported.</summary>
-public sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, FsdSchema>? Fields = null, FsdSchema? Item = null)
+/// <summary>The shape of an FSD v1 file (the fields docs/DEPLOYMENT.md lists): every known field, so typos such as <c>heathCheck</c> are reported.</summary>
+internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, FsdSchema>? Fields = null, FsdSchema? Item = null)
 {
     private static readonly FsdSchema Scalar = new(FsdFieldKind.Scalar);
 

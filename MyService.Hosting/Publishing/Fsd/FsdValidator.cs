@@ -6,9 +6,9 @@ namespace MyService.Hosting.Publishing.Fsd;
 
 /// <summary>
 /// Validates an FSD v1 service file, generated or hand-edited: its shape (unknown fields), the value ranges AWS
-/// enforces, the deployment rules of DESIGN §8, and, when the model has the service, that the file agrees with it.
+/// enforces, the deployment rules (docs/DEPLOYMENT.md, "Validation rules"), and, when the model has the service, that the file agrees with it.
 /// </summary>
-public sealed class FsdValidator
+internal sealed class FsdValidator
 {
     private readonly ProblemList _problems;
     private readonly YamlView _yaml;
@@ -119,8 +119,8 @@ public sealed class FsdValidator
         else if (expectedPath is not null && path != expectedPath)
         {
             _problems.Error("service.healthCheck.path", _yaml.Line("service.healthCheck.path"),
-                $"is '{path}', but the app's health endpoint is '{expectedPath}' (WithHttpHealthCheck in the app model).",
-                $"set service.healthCheck.path: {expectedPath}, or change WithHttpHealthCheck and publish again.");
+                $"is '{path}', but the app's health endpoint is '{expectedPath}' (the app model's WithHttpProbe or PublishAsFsdService HealthCheckPath, default /health).",
+                $"set service.healthCheck.path: {expectedPath}, or change the path in the app model and publish again.");
         }
 
         var interval = RangeOf("service.healthCheck.interval", 5, 300, " seconds");

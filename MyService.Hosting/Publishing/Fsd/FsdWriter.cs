@@ -4,7 +4,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace MyService.Hosting.Publishing.Fsd;
 
 /// <summary>A <see cref="PublishedService"/> as an FSD v1 service file: stable field order, sorted maps, no timestamps.</summary>
-public static class FsdWriter
+internal static class FsdWriter
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace MyService.Hosting.Publishing.Fsd;
 
 /// <summary>Reads values out of a parsed YAML file by dotted path, with their line numbers; a value of the wrong type is a problem.</summary>
-public sealed class YamlView(YamlNode root, ProblemList problems)
+internal sealed class YamlView(YamlNode root, ProblemList problems)
 {
     public YamlNode Root { get; } = root;
 

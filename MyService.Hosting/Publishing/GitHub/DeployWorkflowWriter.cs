@@ -3,21 +3,21 @@ using System.Text;
 namespace MyService.Hosting.Publishing.GitHub;
 
 /// <summary>One service in the workflow: its base form and, per environment, the <c>--override</c> flags.</summary>
-public sealed record WorkflowService(PublishedService Service, IReadOnlyDictionary<string, IReadOnlyList<string>> Overrides);
+internal sealed record WorkflowService(PublishedService Service, IReadOnlyDictionary<string, IReadOnlyList<string>> Overrides);
 
 /// <summary>
 /// deploy/github/deploy.yml: tests, then with OIDC credentials build and push each image tagged with the commit SHA
 /// and <c>fsd deploy</c> each service: branch staging to staging, main to prod. Every <c>${NAME}</c> placeholder of
 /// the published files is passed from the GitHub environment's variables of the same name.
 /// </summary>
-public static class DeployWorkflowWriter
+internal static class DeployWorkflowWriter
 {
     public static readonly IReadOnlyList<(string Branch, string Environment)> Branches = [("staging", "staging"), ("main", "prod")];
 
     // Filled in by the workflow itself rather than from GitHub variables.
     private static readonly string[] Computed = ["ECR_REGISTRY", "IMAGE_TAG"];
 
-    public static string Write(IReadOnlyList<WorkflowService> services, IReadOnlyList<string> placeholders, string command)
+    public static string Write(IReadOnlyList<WorkflowService> services, IReadOnlyList<string> placeholders, string command, string validateCommand)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(placeholders);
@@ -33,7 +33,7 @@ public static class DeployWorkflowWriter
         y.Append("      - uses: actions/checkout@v4\n");
         y.Append("      - uses: actions/setup-dotnet@v4\n        with:\n          global-json-file: global.json\n");
         y.Append("      - name: Test\n        run: ./test.sh\n");
-        y.Append("      - name: Validate the deployment files\n        run: dotnet run --project MyService.AppHost -- validate deploy\n\n");
+        y.Append("      - name: Validate the deployment files\n        run: ").Append(validateCommand).Append("\n\n");
         y.Append("  deploy:\n    needs: test\n    runs-on: ubuntu-latest\n");
         y.Append("    environment: ").Append(environmentExpression).Append('\n');
         y.Append("    env:\n      ENV: ").Append(environmentExpression).Append('\n');

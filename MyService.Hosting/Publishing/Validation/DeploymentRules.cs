@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace MyService.Hosting.Publishing.Validation;
 
 /// <summary>A variable as found in a file: its name and value, the field path and line to report.</summary>
-public sealed record FoundVariable(string Name, string Value, string Field, int? Line);
+internal sealed record FoundVariable(string Name, string Value, string Field, int? Line);
 
 /// <summary>The rules the FSD and the ECS validators share, so a rule says the same thing whichever file breaks it.</summary>
-public static partial class DeploymentRules
+internal static partial class DeploymentRules
 {
     public static readonly IReadOnlyList<int> LogRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 

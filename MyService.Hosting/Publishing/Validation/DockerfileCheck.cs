@@ -8,7 +8,7 @@ namespace MyService.Hosting.Publishing.Validation;
 /// The service's Dockerfile must agree with what the model publishes: the port it exposes and listens on, the
 /// HEALTHCHECK (the same probe and timings as the ECS container health check), a non-root USER, and the data VOLUME.
 /// </summary>
-public static partial class DockerfileCheck
+internal static partial class DockerfileCheck
 {
     public static IReadOnlyList<ValidationProblem> Validate(string file, string text, PublishedService service)
     {

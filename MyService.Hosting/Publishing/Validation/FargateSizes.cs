@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MyService.Hosting.Publishing.Validation;
 
 /// <summary>The task sizes Fargate accepts: memory (MiB) per CPU value, from 0.25 up to 16 vCPU.</summary>
-public static class FargateSizes
+internal static class FargateSizes
 {
     private static readonly SortedDictionary<int, int[]> MemoryByCpu = new()
     {

@@ -1,7 +1,7 @@
 namespace MyService.Hosting.Publishing.Validation;
 
 /// <summary>Collects every problem of one file, so validation reports them all at once instead of stopping at the first.</summary>
-public sealed class ProblemList(string file)
+internal sealed class ProblemList(string file)
 {
     private readonly List<ValidationProblem> _problems = [];
 

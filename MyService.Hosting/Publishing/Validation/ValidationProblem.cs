@@ -1,13 +1,13 @@
 namespace MyService.Hosting.Publishing.Validation;
 
-public enum ProblemSeverity
+internal enum ProblemSeverity
 {
     Error,
     Warning,
 }
 
 /// <summary>One finding: where (file, line when known, field path), what is wrong, and how to fix it.</summary>
-public sealed record ValidationProblem(ProblemSeverity Severity, string File, int? Line, string Field, string Message, string Fix)
+internal sealed record ValidationProblem(ProblemSeverity Severity, string File, int? Line, string Field, string Message, string Fix)
 {
     public bool IsError => Severity == ProblemSeverity.Error;
 

