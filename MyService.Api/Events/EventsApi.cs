@@ -25,7 +25,6 @@ public static class EventsApi
             .WithParameter(new ParameterMetadata("after", "Return the events after this sequence number; 0 reads from the start.")
             {
                 Minimum = 0,
-                Maximum = long.MaxValue,
                 Default = 0,
             })
             .WithParameter(DocumentedParameters.Limit);

@@ -23,6 +23,8 @@ internal static class EntityApi
         // Operation ids from the entity's type (createUser, listItems): what a generated client names its methods.
         var type = typeof(TEntity).Name;
         var entity = Name<TEntity>();
+        // "an item", "a user": by the first letter, leaving out u (a user, a unit) — good enough for these names.
+        var one = "aeio".Contains(entity[0], StringComparison.Ordinal) ? $"an {entity}" : $"a {entity}";
         var version = $"The {entity}'s version; send it back as If-Match to change only this version.";
         var group = app.MapGroup(prefix).WithTags(tag);
         group.MapGet("/", ListAsync<TEntity, TInput>)
@@ -33,21 +35,21 @@ internal static class EntityApi
             .WithParameter(new ParameterMetadata("cursor", "The nextCursor of the previous page (opaque); absent for the first page."));
         group.MapGet("/{id}", GetAsync<TEntity, TInput>)
             .WithName($"get{type}")
-            .WithSummary($"Read a {entity}")
+            .WithSummary($"Read {one}")
             .WithDescription($"The {entity} with its version as the ETag header.")
             .WithParameter(DocumentedParameters.Id(entity))
             .WithResponseHeader(StatusCodes.Status200OK, "ETag", version)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync<TEntity, TInput>)
             .WithName($"create{type}")
-            .WithSummary($"Create a {entity}")
+            .WithSummary($"Create {one}")
             .WithDescription($"Answers 201 with the new {entity}, its URL in Location and its version as the ETag header.")
             .WithResponseHeader(StatusCodes.Status201Created, "Location", $"The new {entity}'s URL.")
             .WithResponseHeader(StatusCodes.Status201Created, "ETag", version)
             .ProducesBodyProblems();
         group.MapPut("/{id}", UpdateAsync<TEntity, TInput>)
             .WithName($"replace{type}")
-            .WithSummary($"Replace a {entity}")
+            .WithSummary($"Replace {one}")
             .WithDescription($"Replaces every field. With If-Match, the write is refused (412) unless the {entity} is still at that version.")
             .WithParameter(DocumentedParameters.Id(entity))
             .WithRequestHeader("If-Match", IfMatch(entity))
@@ -57,7 +59,7 @@ internal static class EntityApi
             .ProducesBodyProblems();
         group.MapDelete("/{id}", DeleteAsync<TEntity, TInput>)
             .WithName($"delete{type}")
-            .WithSummary($"Delete a {entity}")
+            .WithSummary($"Delete {one}")
             .WithDescription($"With If-Match, the delete is refused (412) unless the {entity} is still at that version.")
             .WithParameter(DocumentedParameters.Id(entity))
             .WithRequestHeader("If-Match", IfMatch(entity))

@@ -25,10 +25,16 @@ internal static class ApiDocumentExtensions
     {
         app.MapOpenApi();
         // Development only: the reference lets anyone send requests from a browser; production answers 404. Its
-        // script is served from the package itself (/scalar/scalar.js), so it also works without internet access.
+        // script is served from the package itself (/scalar/scalar.js); the web fonts, telemetry and AI agent that
+        // Scalar would fetch from its own servers are off, so the page makes no request outside this host.
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference(options => options.WithTitle("MyService API reference"));
+            app.MapScalarApiReference(options => options
+                .WithTitle("MyService API reference")
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .ExpandAllTags());
         }
 
         return app;

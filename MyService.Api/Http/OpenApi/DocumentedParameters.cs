@@ -10,9 +10,5 @@ internal static class DocumentedParameters
         Default = RequestParsing.DefaultLimit,
     };
 
-    public static ParameterMetadata Id(string entity) => new("id", $"The {entity}'s id, a positive whole number.")
-    {
-        Minimum = 1,
-        Maximum = long.MaxValue,
-    };
+    public static ParameterMetadata Id(string entity) => new("id", $"The {entity}'s id, a positive whole number.") { Minimum = 1 };
 }
