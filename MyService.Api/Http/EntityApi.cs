@@ -51,20 +51,14 @@ internal static class EntityApi
             .WithName($"replace{type}")
             .WithSummary($"Replace {one}")
             .WithDescription($"Replaces every field. With If-Match, the write is refused (412) unless the {entity} is still at that version.")
-            .WithParameter(DocumentedParameters.Id(entity))
-            .WithRequestHeader("If-Match", IfMatch(entity))
+            .ProducesVersionedWriteProblems(entity)
             .WithResponseHeader(StatusCodes.Status200OK, "ETag", version)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesBodyProblems();
         group.MapDelete("/{id}", DeleteAsync<TEntity, TInput>)
             .WithName($"delete{type}")
             .WithSummary($"Delete {one}")
             .WithDescription($"With If-Match, the delete is refused (412) unless the {entity} is still at that version.")
-            .WithParameter(DocumentedParameters.Id(entity))
-            .WithRequestHeader("If-Match", IfMatch(entity))
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesVersionedWriteProblems(entity);
         return group;
     }
 
@@ -193,8 +187,12 @@ internal static class EntityApi
         return TypedResults.NoContent();
     }
 
-    private static string IfMatch(string entity) =>
-        $"The ETag of the {entity} as last read (\"3\", W/\"3\" or 3); absent or * writes whatever the version.";
+    /// <summary>PUT and DELETE of one entity: its id, an optional If-Match, 404 when it is gone, 412 when it changed.</summary>
+    private static RouteHandlerBuilder ProducesVersionedWriteProblems(this RouteHandlerBuilder builder, string entity) => builder
+        .WithParameter(DocumentedParameters.Id(entity))
+        .WithRequestHeader("If-Match", $"The ETag of the {entity} as last read (\"3\", W/\"3\" or 3); absent or * writes whatever the version.")
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     /// <summary>
     /// What a request with a body can also be refused with: 409 a unique value is taken (the field in errors),

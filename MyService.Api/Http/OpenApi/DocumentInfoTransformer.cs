@@ -15,7 +15,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         document.Info.Title = "MyService API";
         document.Info.Description =
             "Users and items with optimistic concurrency (ETag / If-Match), cursor pagination, and a change feed. " +
-            "Every error is an RFC 9457 problem (application/problem+json); field errors are listed in `errors`.";
+            "Every error is an RFC 7807 problem (application/problem+json); field errors are listed in `errors`.";
         document.Info.Contact = new OpenApiContact { Name = "MyService maintainers" };
         document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
         return Task.CompletedTask;
