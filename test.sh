@@ -52,6 +52,21 @@ before=$(pgrep -f "$started_here" || true)
 leftovers() { pgrep -f "$started_here" | grep -vxF -e "${before:-none}" || true; }
 
 status=0
+
+# The committed OpenAPI document, linted with Spectral's spectral:oas rules (tools/spectral, pinned by its lock file;
+# .spectral.yaml): any warning or error fails the run, after the tests have run too.
+spectral_version=$(grep -o '"@stoplight/spectral-cli": "[^"]*"' tools/spectral/package.json | grep -o '[0-9][0-9.]*')
+if [ "$(node -p "require('./tools/spectral/node_modules/@stoplight/spectral-cli/package.json').version" 2>/dev/null)" != "$spectral_version" ]; then
+  echo "Installing Spectral $spectral_version into tools/spectral"
+  (cd tools/spectral && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if tools/spectral/node_modules/.bin/spectral lint MyService.Api/openapi/v1.json --ruleset .spectral.yaml --fail-severity=warn; then
+  echo "test.sh: spectral lint MyService.Api/openapi/v1.json: 0 errors, 0 warnings"
+else
+  echo "test.sh: spectral lint MyService.Api/openapi/v1.json FAILED (findings above)" >&2
+  status=1
+fi
+
 dotnet test MyService.sln --configuration Release \
   --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" "$@" || status=$?

@@ -1,5 +1,6 @@
 using MyService.Api.Events;
 using MyService.Api.Extensions;
+using MyService.Api.Http.OpenApi;
 using MyService.Api.Items;
 using MyService.Api.Root;
 using MyService.Api.Storage.Migration;
@@ -26,7 +27,7 @@ var app = builder.Build();
 
 app.UseApiDefaults();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapApiDocument();
 
 app.MapRootApi();
 app.MapUsersApi();

@@ -37,6 +37,8 @@ var api = builder.AddProject<Projects.MyService_Api>("api")
         fsd.ForEnvironment("prod", prod => { prod.Cpu = 1024; prod.Memory = 2048; prod.LogRetentionDays = 90; });
     })
     .WithRestartPolicy();
+// The API reference (Scalar, served by the API in Development) as a link on the api resource in the dashboard.
+api.WithUrl($"{api.GetEndpoint("http")}/scalar", "API reference");
 
 builder.AddProject<Projects.MyService_Worker>("worker")
     .WithoutHttpsCertificate()

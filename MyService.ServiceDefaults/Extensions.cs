@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -92,12 +93,26 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(app);
         // Not in the template: mapped in every environment (ECS and the ALB probe production), and answered with
         // each check as JSON (503 when unhealthy) so an operator sees which check failed.
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .WithHealthDescription("getHealth", "Readiness: every check, with its status", "503 when a check (the store) is unhealthy.");
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains("live"),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).WithHealthDescription("getAliveness", "Liveness: the process answers", "Only the checks tagged live; 503 when one fails.");
         return app;
     }
+
+    /// <summary>
+    /// Not in the template: the health endpoints described for an OpenAPI document (the API's), which has no handler
+    /// method to read them from, with the answer <see cref="HealthReportWriter"/> gives on 200 and on 503.
+    /// </summary>
+    private static IEndpointConventionBuilder WithHealthDescription(this IEndpointConventionBuilder builder, string name, string summary, string description) => builder
+        .WithName(name)
+        .WithSummary(summary)
+        .WithDescription(description)
+        .WithTags("Health")
+        .WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(HealthReportBody), ["application/json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(HealthReportBody), ["application/json"]));
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MyService.Api.Http;
+using MyService.Api.Http.OpenApi;
 using MyService.Api.Storage;
 using MyService.ServiceDefaults.Telemetry;
 using OpenTelemetry;
@@ -16,7 +17,17 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/events", ReadEventsAsync).WithTags("Events");
+        app.MapGet("/events", ReadEventsAsync)
+            .WithTags("Events")
+            .WithName("readEvents")
+            .WithSummary("Read the change feed")
+            .WithDescription("Every create, replace and delete in order. Poll with after = the previous page's lastSequence.")
+            .WithParameter(new ParameterMetadata("after", "Return the events after this sequence number; 0 reads from the start.")
+            {
+                Minimum = 0,
+                Default = 0,
+            })
+            .WithParameter(DocumentedParameters.Limit);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using MyService.Api.Http;
+using MyService.Api.Http.OpenApi;
 
 namespace MyService.Api.Extensions;
 
@@ -18,7 +19,7 @@ public static class ApiExtensions
             // The API's own types first; anything else (problem details) as before.
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocument();
         builder.Services.AddSingleton(TimeProvider.System);
         // ECS sends SIGTERM and kills after stopTimeout (30 s): drain in-flight requests within that.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MyService.Api.Http.OpenApi;
 using MyService.Api.Items;
 using MyService.Api.Storage.DynamoDb;
 using MyService.Api.Storage.Sqlite;
@@ -30,7 +31,12 @@ public static class StorageExtensions
     public static IHostApplicationBuilder AddSqliteStorage(this IHostApplicationBuilder builder)
     {
         builder.AddSqliteDatabase();
-        builder.Services.AddHostedService<SqliteMigrationService>();
+        // Not while the build writes the OpenAPI document: it would create and migrate data/myservice.db.
+        if (!BuildTimeDocument.IsGenerating)
+        {
+            builder.Services.AddHostedService<SqliteMigrationService>();
+        }
+
         builder.Services.AddSingleton<IEntityStore<User, UserInput>, SqliteUserStore>();
         builder.Services.AddSingleton<IEntityStore<Item, ItemInput>, SqliteItemStore>();
         builder.Services.AddSingleton<IChangeFeed, SqliteChangeFeed>();

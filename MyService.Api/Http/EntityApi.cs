@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using MyService.Api.Http.OpenApi;
 using MyService.Api.Storage;
 
 namespace MyService.Api.Http;
@@ -19,12 +20,45 @@ internal static class EntityApi
         where TEntity : class, IEntity
         where TInput : class, IInput<TInput>
     {
+        // Operation ids from the entity's type (createUser, listItems): what a generated client names its methods.
+        var type = typeof(TEntity).Name;
+        var entity = Name<TEntity>();
+        // "an item", "a user": by the first letter, leaving out u (a user, a unit) — good enough for these names.
+        var one = "aeio".Contains(entity[0], StringComparison.Ordinal) ? $"an {entity}" : $"a {entity}";
+        var version = $"The {entity}'s version; send it back as If-Match to change only this version.";
         var group = app.MapGroup(prefix).WithTags(tag);
-        group.MapGet("/", ListAsync<TEntity, TInput>);
-        group.MapGet("/{id}", GetAsync<TEntity, TInput>);
-        group.MapPost("/", CreateAsync<TEntity, TInput>);
-        group.MapPut("/{id}", UpdateAsync<TEntity, TInput>);
-        group.MapDelete("/{id}", DeleteAsync<TEntity, TInput>);
+        group.MapGet("/", ListAsync<TEntity, TInput>)
+            .WithName($"list{type}s")
+            .WithSummary($"List {entity}s, a page at a time")
+            .WithDescription("In id order. Pass a page's nextCursor as cursor to read the next page; nextCursor is null on the last.")
+            .WithParameter(DocumentedParameters.Limit)
+            .WithParameter(new ParameterMetadata("cursor", "The nextCursor of the previous page (opaque); absent for the first page."));
+        group.MapGet("/{id}", GetAsync<TEntity, TInput>)
+            .WithName($"get{type}")
+            .WithSummary($"Read {one}")
+            .WithDescription($"The {entity} with its version as the ETag header.")
+            .WithParameter(DocumentedParameters.Id(entity))
+            .WithResponseHeader(StatusCodes.Status200OK, "ETag", version)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync<TEntity, TInput>)
+            .WithName($"create{type}")
+            .WithSummary($"Create {one}")
+            .WithDescription($"Answers 201 with the new {entity}, its URL in Location and its version as the ETag header.")
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", $"The new {entity}'s URL.")
+            .WithResponseHeader(StatusCodes.Status201Created, "ETag", version)
+            .ProducesBodyProblems();
+        group.MapPut("/{id}", UpdateAsync<TEntity, TInput>)
+            .WithName($"replace{type}")
+            .WithSummary($"Replace {one}")
+            .WithDescription($"Replaces every field. With If-Match, the write is refused (412) unless the {entity} is still at that version.")
+            .ProducesVersionedWriteProblems(entity)
+            .WithResponseHeader(StatusCodes.Status200OK, "ETag", version)
+            .ProducesBodyProblems();
+        group.MapDelete("/{id}", DeleteAsync<TEntity, TInput>)
+            .WithName($"delete{type}")
+            .WithSummary($"Delete {one}")
+            .WithDescription($"With If-Match, the delete is refused (412) unless the {entity} is still at that version.")
+            .ProducesVersionedWriteProblems(entity);
         return group;
     }
 
@@ -152,6 +186,22 @@ internal static class EntityApi
         EntityLog.Deleted(logger, EntityName<TEntity>.Value, key);
         return TypedResults.NoContent();
     }
+
+    /// <summary>PUT and DELETE of one entity: its id, an optional If-Match, 404 when it is gone, 412 when it changed.</summary>
+    private static RouteHandlerBuilder ProducesVersionedWriteProblems(this RouteHandlerBuilder builder, string entity) => builder
+        .WithParameter(DocumentedParameters.Id(entity))
+        .WithRequestHeader("If-Match", $"The ETag of the {entity} as last read (\"3\", W/\"3\" or 3); absent or * writes whatever the version.")
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    /// <summary>
+    /// What a request with a body can also be refused with: 409 a unique value is taken (the field in errors),
+    /// 413 the body is over the cap, 415 it is not JSON (errors names Content-Type).
+    /// </summary>
+    private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesValidationProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType);
 
     // A generic body parameter is optional to the binder, so an empty or `null` body arrives here as null.
     private static ValidationProblem MissingBody() => Problems.Invalid("body", "A JSON body is required.");

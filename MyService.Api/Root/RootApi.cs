@@ -8,7 +8,11 @@ public static class RootApi
 {
     public static IEndpointRouteBuilder MapRootApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", GetServiceInfo).WithTags("Service").ExcludeFromDescription();
+        app.MapGet("/", GetServiceInfo)
+            .WithTags("Service")
+            .WithName("getServiceInfo")
+            .WithSummary("Which service and version answered")
+            .WithDescription("The service's name, version and environment: useful behind a load balancer.");
         return app;
     }
 

@@ -11,19 +11,16 @@ internal static class HealthReportWriter
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            totalDurationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-            checks = report.Entries.ToDictionary(
+        var body = new HealthReportBody(
+            report.Status.ToString(),
+            Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            report.Entries.ToDictionary(
                 e => e.Key,
-                e => new
-                {
-                    status = e.Value.Status.ToString(),
-                    description = e.Value.Description ?? e.Value.Exception?.Message,
-                    durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-                }),
-        };
-        return JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
+                e => new HealthCheckBody(
+                    e.Value.Status.ToString(),
+                    e.Value.Description ?? e.Value.Exception?.Message,
+                    Math.Round(e.Value.Duration.TotalMilliseconds, 1))));
+        // Web defaults: the camelCase names the body has always had (status, totalDurationMs, checks).
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, cancellationToken: context.RequestAborted);
     }
 }

@@ -36,6 +36,20 @@ public sealed class AppHostTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task The_api_resource_links_its_api_reference()
+    {
+        var api = await App.ResourceNotifications.WaitForResourceAsync(
+            "api", e => e.Snapshot.Urls.Any(u => u.DisplayProperties.DisplayName == "API reference")).WithTimeout(TimeSpan.FromSeconds(60));
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("api").WithTimeout(TimeSpan.FromSeconds(60));
+        var link = api.Snapshot.Urls.Single(u => u.DisplayProperties.DisplayName == "API reference");
+
+        Assert.Equal($"{App.GetEndpoint("api").ToString().TrimEnd('/')}/scalar", link.Url);
+        using var client = Api();
+        using var page = await client.GetAsync(new Uri(link.Url)).WithTimeout();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
     public async Task Users_can_be_created_read_updated_and_deleted_through_the_api()
     {
         using var client = Api();

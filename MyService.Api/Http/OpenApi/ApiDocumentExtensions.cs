@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+
+namespace MyService.Api.Http.OpenApi;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json (committed as MyService.Api/openapi/v1.json) and, in Development, the
+/// API reference at /scalar drawn from it (docs/API.md).
+/// </summary>
+internal static class ApiDocumentExtensions
+{
+    public static IServiceCollection AddApiDocument(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, HandlerlessEndpointDescriptionProvider>());
+        return services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<DocumentInfoTransformer>();
+            options.AddOperationTransformer<EndpointMetadataTransformer>();
+            options.AddSchemaTransformer<WrittenNumberSchemaTransformer>();
+        });
+    }
+
+    public static WebApplication MapApiDocument(this WebApplication app)
+    {
+        app.MapOpenApi();
+        // Development only: the reference lets anyone send requests from a browser; production answers 404. Its
+        // script is served from the package itself (/scalar/scalar.js); the web fonts, telemetry and AI agent that
+        // Scalar would fetch from its own servers are off, so the page makes no request outside this host.
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference(options => options
+                .WithTitle("MyService API reference")
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .ExpandAllTags());
+        }
+
+        return app;
+    }
+}
