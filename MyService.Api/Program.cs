@@ -26,7 +26,8 @@ var app = builder.Build();
 
 app.UseApiDefaults();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+// One document, at one fixed path: the package's {documentName} route answers other names with a plain-text 404.
+app.MapOpenApi("/openapi/v1.json");
 
 app.MapRootApi();
 app.MapUsersApi();

@@ -1,0 +1,64 @@
+namespace MyService.Tests.Fuzz;
+
+/// <summary>
+/// The seed and size of a fuzz run: fixed by default so CI is repeatable, <c>FUZZ_SEED</c> for another sequence and
+/// <c>FUZZ_COUNT</c> (a multiplier of each suite's default count) for a soak. Collects violations; the failure
+/// message carries the seed that reproduces them.
+/// </summary>
+public sealed class FuzzRun
+{
+    public const int DefaultSeed = 20261201;
+    private const int MaxReported = 25;
+
+    private readonly List<string> _violations = [];
+
+    public FuzzRun(int defaultCount)
+    {
+        Seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var seed) ? seed : DefaultSeed;
+        Count = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_COUNT"), out var count) && count > 0 ? count : defaultCount;
+        Random = new Random(Seed);
+    }
+
+    public int Seed { get; }
+
+    public int Count { get; }
+
+    public Random Random { get; }
+
+    public int Sent { get; private set; }
+
+    public Dictionary<int, int> Statuses { get; } = [];
+
+    public void Answered(int status)
+    {
+        Sent++;
+        Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
+    }
+
+    public void Violation(object request, string what)
+    {
+        lock (_violations)
+        {
+            _violations.Add($"{what}\n    request: {request}");
+        }
+    }
+
+    /// <summary>Each distinct error the server logged during the run is a violation: a client's mistake logs none.</summary>
+    public void ServerLogged(ErrorLogRecorder logs)
+    {
+        foreach (var error in logs.Errors.Distinct())
+        {
+            Violation("(the server's log)", error);
+        }
+    }
+
+    /// <summary>Fails with every violation seen (the first <see cref="MaxReported"/>), the seed and how to rerun.</summary>
+    public void AssertNoViolations()
+    {
+        var statuses = string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"));
+        Assert.True(
+            _violations.Count == 0,
+            $"{_violations.Count} violations in {Sent} requests (seed {Seed}; rerun with FUZZ_SEED={Seed} FUZZ_COUNT={Count}); statuses {statuses}:\n"
+            + string.Join("\n", _violations.Take(MaxReported)));
+    }
+}
