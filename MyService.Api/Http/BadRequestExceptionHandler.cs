@@ -22,6 +22,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         var (field, message) = Describe(bad);
         LogRejected(logger, bad.StatusCode, field);
         httpContext.Response.StatusCode = bad.StatusCode;
+        if (bad is RejectedRequestException { ResponseHeader: var (name, value) })
+        {
+            httpContext.Response.Headers[name] = value;
+        }
+
         var details = new ProblemDetails
         {
             Status = bad.StatusCode,

@@ -7,4 +7,7 @@ namespace MyService.Api.Http;
 internal sealed class RejectedRequestException(int statusCode, string field, string message) : BadHttpRequestException(message, statusCode)
 {
     public string Field { get; } = field;
+
+    /// <summary>A header the answer carries (set by the handler: the exception handler clears the response first).</summary>
+    public KeyValuePair<string, string>? ResponseHeader { get; init; }
 }

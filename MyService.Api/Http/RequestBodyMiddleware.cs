@@ -37,22 +37,24 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next)
         // Only endpoints that bind a body carry IAcceptsMetadata; elsewhere the body is never read.
         if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
         {
-            CheckContentCoding(context);
+            CheckContentCoding(request);
             CheckCharset(request);
         }
 
         return next(context);
     }
 
-    private static void CheckContentCoding(HttpContext context)
+    private static void CheckContentCoding(HttpRequest request)
     {
-        var coding = context.Request.Headers.ContentEncoding.ToString().Trim();
+        var coding = request.Headers.ContentEncoding.ToString().Trim();
         if (coding.Length > 0 && !coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
         {
-            // RFC 9110 15.5.16: a 415 for a content coding the server does not accept names the ones it does.
-            context.Response.Headers.AcceptEncoding = "identity";
             throw new RejectedRequestException(
-                StatusCodes.Status415UnsupportedMediaType, "Content-Encoding", "Send the body uncompressed (no Content-Encoding, or identity).");
+                StatusCodes.Status415UnsupportedMediaType, "Content-Encoding", "Send the body uncompressed (no Content-Encoding, or identity).")
+            {
+                // RFC 9110 15.5.16: a 415 for a content coding the server does not accept names the ones it does.
+                ResponseHeader = new(HeaderNames.AcceptEncoding, "identity"),
+            };
         }
     }
 

@@ -2,12 +2,15 @@ namespace MyService.Tests.Fuzz;
 
 /// <summary>
 /// The seed and size of a fuzz run: fixed by default so CI is repeatable, <c>FUZZ_SEED</c> for another sequence and
-/// <c>FUZZ_COUNT</c> (a multiplier of each suite's default count) for a soak. Collects violations; the failure
-/// message carries the seed that reproduces them.
+/// <c>FUZZ_COUNT</c> for a soak: the requests of all the suites together (<see cref="DefaultTotal"/> by default), each
+/// suite taking its default share. Collects violations; the failure message carries the seed that reproduces them.
 /// </summary>
 public sealed class FuzzRun
 {
     public const int DefaultSeed = 20261201;
+
+    /// <summary>The defaults of the four suites (API, raw framing, worker, collector) add up to this.</summary>
+    public const int DefaultTotal = 3_000;
     private const int MaxReported = 25;
 
     private readonly List<string> _violations = [];
@@ -15,7 +18,9 @@ public sealed class FuzzRun
     public FuzzRun(int defaultCount)
     {
         Seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var seed) ? seed : DefaultSeed;
-        Count = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_COUNT"), out var count) && count > 0 ? count : defaultCount;
+        Count = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_COUNT"), out var total) && total > 0
+            ? (int)Math.Max(1, (long)total * defaultCount / DefaultTotal)
+            : defaultCount;
         Random = new Random(Seed);
     }
 
@@ -52,13 +57,15 @@ public sealed class FuzzRun
         }
     }
 
+    private static string CountSetting => Environment.GetEnvironmentVariable("FUZZ_COUNT") is { Length: > 0 } count ? $" FUZZ_COUNT={count}" : "";
+
     /// <summary>Fails with every violation seen (the first <see cref="MaxReported"/>), the seed and how to rerun.</summary>
     public void AssertNoViolations()
     {
         var statuses = string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"));
         Assert.True(
             _violations.Count == 0,
-            $"{_violations.Count} violations in {Sent} requests (seed {Seed}; rerun with FUZZ_SEED={Seed} FUZZ_COUNT={Count}); statuses {statuses}:\n"
+            $"{_violations.Count} violations in {Sent} requests (seed {Seed}; rerun with FUZZ_SEED={Seed}{CountSetting}); statuses {statuses}:\n"
             + string.Join("\n", _violations.Take(MaxReported)));
     }
 }
