@@ -42,6 +42,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = bad }))
         {
             // The client's Accept rules out JSON: the same answer as text, still handled (not logged as a server error).
+            httpContext.Response.ContentType = "text/plain; charset=utf-8";
             await httpContext.Response.WriteAsync($"{details.Title}: {message}", cancellationToken);
         }
 

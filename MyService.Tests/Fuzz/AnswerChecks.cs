@@ -10,24 +10,29 @@ public static class AnswerChecks
     // What a leaked exception looks like in a body: a stack frame, an exception type, a source line.
     private static readonly string[] Leaks = ["   at ", "Exception", "System.", ".cs:line", "Microsoft.AspNetCore"];
 
-    public static void Check(FuzzRun run, FuzzRequest request, int status, MediaTypeHeaderValue? contentType, byte[] body)
+    /// <summary>What every surface owes every request: an answer below 500 with no exception in its body.</summary>
+    public static void CheckAnswer(FuzzRun run, FuzzRequest request, FuzzClient.Answer answer)
     {
-        run.Answered(status);
-        if (status >= 500)
+        run.Answered(answer.Status);
+        if (answer.Status >= 500)
         {
-            run.Violation(request, $"answered {status}: {Text(body)}");
+            run.Violation(request, $"answered {answer.Status}: {Text(answer.Body)}");
             return;
         }
 
-        var text = Encoding.UTF8.GetString(body);
+        var text = Encoding.UTF8.GetString(answer.Body);
         if (Leaks.FirstOrDefault(leak => text.Contains(leak, StringComparison.Ordinal)) is { } leak)
         {
-            run.Violation(request, $"answered {status} with '{leak}' in its body: {Text(body)}");
+            run.Violation(request, $"answered {answer.Status} with '{leak}' in its body: {Text(answer.Body)}");
         }
+    }
 
-        if (status is >= 400 and < 500 && request.Method != "HEAD" && WantsJson(request) && !RefusedByKestrel(request, status, body))
+    /// <summary>What the API owes on top: its 4xx are problem details, unless the client's Accept rules JSON out.</summary>
+    public static void CheckApiAnswer(FuzzRun run, FuzzRequest request, FuzzClient.Answer answer)
+    {
+        if (answer.Status is >= 400 and < 500 && request.Method != "HEAD" && WantsJson(request) && !RefusedByKestrel(request, answer.Status, answer.Body))
         {
-            CheckProblem(run, request, status, contentType, body);
+            CheckProblem(run, request, answer.Status, answer.ContentType, answer.Body);
         }
     }
 

@@ -62,5 +62,22 @@ public sealed class FuzzClient(Uri baseAddress) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends <see cref="FuzzRun.Count"/> generated requests one after another; each answer is checked for what every
+    /// surface owes (<see cref="AnswerChecks.CheckAnswer"/>), then by <paramref name="check"/> for what this one does.
+    /// </summary>
+    public async Task SendAllAsync(FuzzRun run, Func<FuzzRequest> next, Func<FuzzRequest, Answer, Task> check)
+    {
+        for (var i = 0; i < run.Count; i++)
+        {
+            var request = next();
+            if (await SendAsync(run, request) is { } answer)
+            {
+                AnswerChecks.CheckAnswer(run, request, answer);
+                await check(request, answer);
+            }
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }

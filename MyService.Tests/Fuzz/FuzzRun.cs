@@ -36,8 +36,11 @@ public sealed class FuzzRun
 
     public void Answered(int status)
     {
-        Sent++;
-        Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
+        lock (Statuses)
+        {
+            Sent++;
+            Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
+        }
     }
 
     public void Violation(object request, string what)
@@ -59,13 +62,17 @@ public sealed class FuzzRun
 
     private static string CountSetting => Environment.GetEnvironmentVariable("FUZZ_COUNT") is { Length: > 0 } count ? $" FUZZ_COUNT={count}" : "";
 
+    /// <summary>One line for the test's output: how many requests, from which seed, and the statuses they got.</summary>
+    public string Summary() =>
+        $"{Sent} requests, seed {Seed}, {_violations.Count} violations; statuses (0: connection closed) "
+        + string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"));
+
     /// <summary>Fails with every violation seen (the first <see cref="MaxReported"/>), the seed and how to rerun.</summary>
     public void AssertNoViolations()
     {
-        var statuses = string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"));
         Assert.True(
             _violations.Count == 0,
-            $"{_violations.Count} violations in {Sent} requests (seed {Seed}; rerun with FUZZ_SEED={Seed}{CountSetting}); statuses {statuses}:\n"
+            $"{Summary()} (rerun with FUZZ_SEED={Seed}{CountSetting}):\n"
             + string.Join("\n", _violations.Take(MaxReported)));
     }
 }

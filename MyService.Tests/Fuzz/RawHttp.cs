@@ -5,17 +5,24 @@ using System.Text;
 namespace MyService.Tests.Fuzz;
 
 /// <summary>
-/// Sends bytes that are not (quite) HTTP on a fresh TCP connection, half-closes it, and reads the status line of the
-/// answer. A 4xx or a closed connection is a fine answer to broken framing; a 5xx or silence is not.
+/// Sends bytes that are not (quite) HTTP on a fresh TCP connection and reads the status of the final answer. A 4xx or a
+/// closed connection is a fine answer to broken framing; a 5xx or silence is not.
 /// </summary>
 public static class RawHttp
 {
     public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>The status of the first answer; null when the server closed the connection without one.</summary>
+    // How long a complete request gets before the input is ended: Kestrel aborts a request whose client half-closes,
+    // so ending at once would lose the answers to well-framed requests.
+    private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The status of the final answer (1xx skipped); null when the server closed the connection without one.</summary>
     public sealed record Outcome(int? Status, string Head, bool Hung);
 
-    /// <param name="endInput">Half-close after sending; off to read an answer the server gives before the body it declared.</param>
+    /// <param name="endInput">
+    /// Half-close when no answer came within <see cref="Patience"/>: the client has nothing more, so the server must
+    /// answer or close. Off to read an answer the server gives before the body it was told to expect.
+    /// </param>
     public static async Task<Outcome> SendAsync(Uri server, byte[] request, bool endInput = true)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -25,16 +32,28 @@ public static class RawHttp
         {
             await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, server.Port), timeout.Token);
             await socket.SendAsync(request, SocketFlags.None, timeout.Token);
-            if (endInput)
-            {
-                // End of input: the server must answer or close, not wait for bytes that will never come.
-                socket.Shutdown(SocketShutdown.Send);
-            }
-
             var buffer = new byte[4096];
-            while (!HasStatusLine(received))
+            var ended = !endInput;
+            while (FinalStatus(received) is null)
             {
-                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+                using var patience = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+                if (!ended)
+                {
+                    patience.CancelAfter(Patience);
+                }
+
+                int read;
+                try
+                {
+                    read = await socket.ReceiveAsync(buffer, SocketFlags.None, patience.Token);
+                }
+                catch (OperationCanceledException) when (!timeout.IsCancellationRequested)
+                {
+                    socket.Shutdown(SocketShutdown.Send);
+                    ended = true;
+                    continue;
+                }
+
                 if (read == 0)
                 {
                     break;
@@ -53,10 +72,7 @@ public static class RawHttp
         }
 
         var head = Encoding.ASCII.GetString([.. received.Take(2048)]);
-        var status = head.StartsWith("HTTP/", StringComparison.Ordinal) && head.Split(' ') is [_, var code, ..] && int.TryParse(code, out var parsed)
-            ? parsed
-            : (int?)null;
-        return new Outcome(status, head, Hung: false);
+        return new Outcome(FinalStatus(received), head, Hung: false);
     }
 
     /// <summary>The request as a failure message shows it: escaped control bytes, shortened.</summary>
@@ -66,5 +82,17 @@ public static class RawHttp
         return request.Length > 200 ? $"{text}...({request.Length} bytes)" : text;
     }
 
-    private static bool HasStatusLine(List<byte> received) => received.Contains((byte)'\n');
+    /// <summary>The first status line that is not 1xx (100 Continue comes before the real answer).</summary>
+    private static int? FinalStatus(List<byte> received)
+    {
+        foreach (var line in Encoding.ASCII.GetString([.. received]).Split("\r\n"))
+        {
+            if (line.StartsWith("HTTP/", StringComparison.Ordinal) && line.Split(' ') is [_, var code, ..] && int.TryParse(code, out var status) && status >= 200)
+            {
+                return status;
+            }
+        }
+
+        return null;
+    }
 }

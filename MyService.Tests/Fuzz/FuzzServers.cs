@@ -1,36 +1,30 @@
 extern alias Worker;
 
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using MyService.Tests.Api;
 using MyService.Tests.Worker;
 using Worker::MyService.Worker.Feed;
 using Worker::MyService.Worker.Projection;
 
 namespace MyService.Tests.Fuzz;
 
-/// <summary>The worker on real Kestrel (loopback, a port the OS picks) with an empty feed and in-memory stores: its HTTP surface alone.</summary>
-public sealed class KestrelWorker : IDisposable
+/// <summary>The services the fuzz suites send to, each on real Kestrel.</summary>
+public static class FuzzServers
 {
-    private readonly WebApplicationFactory<Worker::Program> _factory;
-
-    private KestrelWorker(WebApplicationFactory<Worker::Program> factory, Uri address, ErrorLogRecorder logs)
+    /// <summary>The API on its own SQLite file.</summary>
+    public static KestrelApp<Program> Api()
     {
-        _factory = factory;
-        BaseAddress = address;
-        Logs = logs;
+        var logs = new ErrorLogRecorder();
+        return new KestrelApp<Program>(ApiFactory.With(web => web.ConfigureLogging(logging => logging.AddProvider(logs))), logs);
     }
 
-    public Uri BaseAddress { get; }
-
-    public ErrorLogRecorder Logs { get; }
-
-    public static KestrelWorker Start()
+    /// <summary>The worker with an empty feed and in-memory stores: its HTTP surface alone.</summary>
+    public static KestrelApp<Worker::Program> Worker()
     {
         var logs = new ErrorLogRecorder();
         var factory = new WebApplicationFactory<Worker::Program>().WithWebHostBuilder(web => web
@@ -42,11 +36,6 @@ public sealed class KestrelWorker : IDisposable
                 services.RemoveAll<IProjectionStore>().AddSingleton<IProjectionStore>(new RecordingProjection());
                 services.RemoveAll<ICheckpointStore>().AddSingleton<ICheckpointStore>(new FakeCheckpoints());
             }));
-        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new KestrelWorker(factory, new Uri(address), logs);
+        return new KestrelApp<Worker::Program>(factory, logs);
     }
-
-    public void Dispose() => _factory.Dispose();
 }
