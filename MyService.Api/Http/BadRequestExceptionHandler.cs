@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace MyService.Api.Http;
 
 /// <summary>
-/// Turns the framework's request-reading failures (malformed JSON, wrong content type, a missing or oversized
-/// body) into problem details that name the field, with the status the framework chose (400, 413, 415).
+/// The one place request-reading failures become problem details that name the field: the framework's (malformed
+/// JSON, wrong content type, a missing or oversized body) with the status it chose (400, 413, 415), and the API's own
+/// refusals before binding (<see cref="RejectedRequestException"/>, from <see cref="RequestBodyMiddleware"/>).
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger)
     : IExceptionHandler
@@ -21,6 +22,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         var (field, message) = Describe(bad);
         LogRejected(logger, bad.StatusCode, field);
         httpContext.Response.StatusCode = bad.StatusCode;
+        if (bad is RejectedRequestException { ResponseHeader: var (name, value) })
+        {
+            httpContext.Response.Headers[name] = value;
+        }
+
         var details = new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -33,11 +39,23 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             Detail = message,
             Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } },
         };
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = bad });
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = bad }))
+        {
+            // The client's Accept rules out JSON: the same answer as text, still handled (not logged as a server error).
+            httpContext.Response.ContentType = "text/plain; charset=utf-8";
+            await httpContext.Response.WriteAsync($"{details.Title}: {message}", cancellationToken);
+        }
+
+        return true;
     }
 
     private static (string Field, string Message) Describe(BadHttpRequestException bad)
     {
+        if (bad is RejectedRequestException rejected)
+        {
+            return (rejected.Field, rejected.Message);
+        }
+
         if (bad.InnerException is JsonException json)
         {
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');

@@ -20,12 +20,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    private Action<IWebHostBuilder> Configure { get; init; } = _ => { };
+
     /// <summary>An app on an existing (or to-be-created) database file that the caller owns.</summary>
     public static ApiFactory OnFile(string databasePath) => new(databasePath);
 
     /// <summary>An app with <c>Storage:Provider=dynamodb</c> and <paramref name="settings"/> (endpoint, table names).</summary>
     public static ApiFactory OnDynamoDB(IReadOnlyDictionary<string, string?> settings) =>
         new() { Settings = new Dictionary<string, string?>(settings) { ["Storage:Provider"] = "dynamodb" } };
+
+    /// <summary>A fresh database, and <paramref name="configure"/> applied to the host after the defaults (log providers, startup filters).</summary>
+    public static ApiFactory With(Action<IWebHostBuilder> configure) => new() { Configure = configure };
 
     public string DatabasePath { get; }
 
@@ -44,6 +49,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        Configure(builder);
     }
 
     protected override void Dispose(bool disposing)

@@ -23,7 +23,9 @@ internal static class ApiDocumentExtensions
 
     public static WebApplication MapApiDocument(this WebApplication app)
     {
-        app.MapOpenApi();
+        // One document at one fixed path: the package's /openapi/{documentName}.json answers other names with a
+        // plain-text 404, where every other unknown path gets problem details.
+        app.MapOpenApi("/openapi/v1.json");
         // Development only: the reference lets anyone send requests from a browser; production answers 404. Its
         // script is served from the package itself (/scalar/scalar.js); the web fonts, telemetry and AI agent that
         // Scalar would fetch from its own servers are off, so the page makes no request outside this host.

@@ -1,0 +1,41 @@
+extern alias Worker;
+
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using MyService.Tests.Api;
+using MyService.Tests.Worker;
+using Worker::MyService.Worker.Feed;
+using Worker::MyService.Worker.Projection;
+
+namespace MyService.Tests.Fuzz;
+
+/// <summary>The services the fuzz suites send to, each on real Kestrel.</summary>
+public static class FuzzServers
+{
+    /// <summary>The API on its own SQLite file.</summary>
+    public static KestrelApp<Program> Api()
+    {
+        var logs = new ErrorLogRecorder();
+        return new KestrelApp<Program>(ApiFactory.With(web => web.ConfigureLogging(logging => logging.AddProvider(logs))), logs);
+    }
+
+    /// <summary>The worker with an empty feed and in-memory stores: its HTTP surface alone.</summary>
+    public static KestrelApp<Worker::Program> Worker()
+    {
+        var logs = new ErrorLogRecorder();
+        var factory = new WebApplicationFactory<Worker::Program>().WithWebHostBuilder(web => web
+            .UseEnvironment("Testing")
+            .ConfigureLogging(logging => logging.AddProvider(logs))
+            .ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IChangeFeedSource>().AddSingleton<IChangeFeedSource>(new FakeFeed([]));
+                services.RemoveAll<IProjectionStore>().AddSingleton<IProjectionStore>(new RecordingProjection());
+                services.RemoveAll<ICheckpointStore>().AddSingleton<ICheckpointStore>(new FakeCheckpoints());
+            }));
+        return new KestrelApp<Worker::Program>(factory, logs);
+    }
+}
