@@ -58,7 +58,8 @@ status=0
 spectral_version=$(grep -o '"@stoplight/spectral-cli": "[^"]*"' tools/spectral/package.json | grep -o '[0-9][0-9.]*')
 if [ "$(node -p "require('./tools/spectral/node_modules/@stoplight/spectral-cli/package.json').version" 2>/dev/null)" != "$spectral_version" ]; then
   echo "Installing Spectral $spectral_version into tools/spectral"
-  (cd tools/spectral && npm ci --no-audit --no-fund --loglevel=error)
+  # SCARF_ANALYTICS=false: Spectral's dependencies include @scarf/scarf, whose install script reports the install.
+  (cd tools/spectral && SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error)
 fi
 if tools/spectral/node_modules/.bin/spectral lint MyService.Api/openapi/v1.json --ruleset .spectral.yaml --fail-severity=warn; then
   echo "test.sh: spectral lint MyService.Api/openapi/v1.json: 0 errors, 0 warnings"

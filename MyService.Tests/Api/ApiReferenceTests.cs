@@ -18,6 +18,9 @@ public sealed class ApiReferenceTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"url\":\"openapi/v1.json\"", page, StringComparison.Ordinal);
         Assert.Contains("<script src=\"scalar.js\">", page, StringComparison.Ordinal);
+        // Nothing on the page talks to Scalar's servers: no telemetry, no developer-tools bar (its Share uploads the document).
+        Assert.Contains("\"telemetry\":false", page, StringComparison.Ordinal);
+        Assert.Contains("\"showDeveloperTools\":\"never\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ internal static class ApiDocumentExtensions
         app.MapOpenApi("/openapi/v1.json");
         // Development only: the reference lets anyone send requests from a browser; production answers 404. Its
         // script is served from the package itself (/scalar/scalar.js); the web fonts, telemetry and AI agent that
-        // Scalar would fetch from its own servers are off, so the page makes no request outside this host.
+        // Scalar would fetch from its own servers are off, so the page makes no request outside this host, and so is
+        // its developer-tools bar on localhost (Share uploads the document to scalar.com, Deploy advertises its cloud).
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference(options => options
@@ -36,6 +37,7 @@ internal static class ApiDocumentExtensions
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .DisableAgent()
+                .HideDeveloperTools()
                 .ExpandAllTags());
         }
 
