@@ -53,13 +53,17 @@ leftovers() { pgrep -f "$started_here" | grep -vxF -e "${before:-none}" || true;
 
 status=0
 
-# The committed OpenAPI document, linted with Spectral's spectral:oas rules (tools/spectral, pinned by its lock file;
-# .spectral.yaml): any warning or error fails the run, after the tests have run too.
+dotnet test MyService.sln --configuration Release \
+  --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" "$@" || status=$?
+
+# The OpenAPI document, linted with Spectral's spectral:oas rules (tools/spectral, pinned by its lock file;
+# .spectral.yaml) after the build above has written it (CI=true: as committed); any warning or error fails the run.
 spectral_version=$(grep -o '"@stoplight/spectral-cli": "[^"]*"' tools/spectral/package.json | grep -o '[0-9][0-9.]*')
 if [ "$(node -p "require('./tools/spectral/node_modules/@stoplight/spectral-cli/package.json').version" 2>/dev/null)" != "$spectral_version" ]; then
   echo "Installing Spectral $spectral_version into tools/spectral"
   # SCARF_ANALYTICS=false: Spectral's dependencies include @scarf/scarf, whose install script reports the install.
-  (cd tools/spectral && SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error)
+  (cd tools/spectral && SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error) || echo "test.sh: installing Spectral failed" >&2
 fi
 if tools/spectral/node_modules/.bin/spectral lint MyService.Api/openapi/v1.json --ruleset .spectral.yaml --fail-severity=warn; then
   echo "test.sh: spectral lint MyService.Api/openapi/v1.json: 0 errors, 0 warnings"
@@ -67,10 +71,6 @@ else
   echo "test.sh: spectral lint MyService.Api/openapi/v1.json FAILED (findings above)" >&2
   status=1
 fi
-
-dotnet test MyService.sln --configuration Release \
-  --logger "trx" --logger "console;verbosity=normal" \
-  --results-directory "$results" "$@" || status=$?
 
 # DCP notices the test host is gone within seconds; anything still running after that outlived the tests.
 for _ in $(seq 1 60); do [ -z "$(leftovers)" ] && break; sleep 0.5; done

@@ -16,7 +16,8 @@ namespace MyService.Api.Http;
 internal static class EntityApi
 {
 
-    public static RouteGroupBuilder MapEntityApi<TEntity, TInput>(this IEndpointRouteBuilder app, string prefix, string tag)
+    /// <param name="uniqueField">The field the store keeps unique (409 when taken), for the document; null when none.</param>
+    public static RouteGroupBuilder MapEntityApi<TEntity, TInput>(this IEndpointRouteBuilder app, string prefix, string tag, string? uniqueField = null)
         where TEntity : class, IEntity
         where TInput : class, IInput<TInput>
     {
@@ -46,14 +47,14 @@ internal static class EntityApi
             .WithDescription($"Answers 201 with the new {entity}, its URL in Location and its version as the ETag header.")
             .WithResponseHeader(StatusCodes.Status201Created, "Location", $"The new {entity}'s URL.")
             .WithResponseHeader(StatusCodes.Status201Created, "ETag", version)
-            .ProducesBodyProblems();
+            .ProducesBodyProblems(uniqueField);
         group.MapPut("/{id}", UpdateAsync<TEntity, TInput>)
             .WithName($"replace{type}")
             .WithSummary($"Replace {one}")
             .WithDescription($"Replaces every field. With If-Match, the write is refused (412) unless the {entity} is still at that version.")
             .ProducesVersionedWriteProblems(entity)
             .WithResponseHeader(StatusCodes.Status200OK, "ETag", version)
-            .ProducesBodyProblems();
+            .ProducesBodyProblems(uniqueField);
         group.MapDelete("/{id}", DeleteAsync<TEntity, TInput>)
             .WithName($"delete{type}")
             .WithSummary($"Delete {one}")
@@ -195,13 +196,21 @@ internal static class EntityApi
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     /// <summary>
-    /// What a request with a body can also be refused with: 409 a unique value is taken (the field in errors),
-    /// 413 the body is over the cap, 415 it is not JSON (errors names Content-Type).
+    /// What a request with a body can also be refused with, each naming the field in errors: 409 the unique field is
+    /// taken (only for an entity that has one), 413 the body is over the cap, 415 it is not JSON, its charset cannot be
+    /// read or it is compressed (Content-Type or Content-Encoding).
     /// </summary>
-    private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder) => builder
-        .ProducesValidationProblem(StatusCodes.Status409Conflict)
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType);
+    private static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder, string? uniqueField)
+    {
+        if (uniqueField is not null)
+        {
+            builder.ProducesValidationProblem(StatusCodes.Status409Conflict);
+        }
+
+        return builder
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType);
+    }
 
     // A generic body parameter is optional to the binder, so an empty or `null` body arrives here as null.
     private static ValidationProblem MissingBody() => Problems.Invalid("body", "A JSON body is required.");

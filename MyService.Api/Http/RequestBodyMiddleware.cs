@@ -23,22 +23,25 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            throw new RejectedRequestException(
-                StatusCodes.Status413PayloadTooLarge, "body", $"The body is {request.ContentLength} bytes; at most {MaxBodyBytes} are accepted.");
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
-        // Only endpoints that bind a body carry IAcceptsMetadata; elsewhere the body is never read.
+        // Only endpoints that bind a body carry IAcceptsMetadata; elsewhere the body is never read, so not judged.
         if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null)
         {
+            if (request.ContentLength > MaxBodyBytes)
+            {
+                throw new RejectedRequestException(
+                    StatusCodes.Status413PayloadTooLarge, "body", $"The body is {request.ContentLength} bytes; at most {MaxBodyBytes} are accepted.");
+            }
+
             CheckContentCoding(request);
             CheckCharset(request);
+
+            // Set only for a body that will be read, after every refusal: a body left unread is drained by Kestrel
+            // under this same limit, and one over it would cut the connection the answer was just written to, under
+            // a client about to reuse it.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxBodyBytes;
+            }
         }
 
         return next(context);
@@ -46,8 +49,9 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next)
 
     private static void CheckContentCoding(HttpRequest request)
     {
-        var coding = request.Headers.ContentEncoding.ToString().Trim();
-        if (coding.Length > 0 && !coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        // A list of codings, applied in order; identity alone (or repeated) changes nothing.
+        var codings = request.Headers.ContentEncoding.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (codings.Any(coding => !coding.Equals("identity", StringComparison.OrdinalIgnoreCase)))
         {
             throw new RejectedRequestException(
                 StatusCodes.Status415UnsupportedMediaType, "Content-Encoding", "Send the body uncompressed (no Content-Encoding, or identity).")

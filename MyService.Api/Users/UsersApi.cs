@@ -7,7 +7,8 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        app.MapEntityApi<User, UserInput>("/users", "Users");
+        // The same field the user stores keep unique (SqliteUserStore, DynamoUserStore), named for the document's 409.
+        app.MapEntityApi<User, UserInput>("/users", "Users", uniqueField: "email");
         return app;
     }
 }

@@ -61,6 +61,20 @@ public sealed class FuzzFoundTests : IDisposable
         Assert.Equal("identity", response.Headers.GetValues("Accept-Encoding").Single());
     }
 
+    [Theory]
+    [InlineData("identity")]
+    [InlineData("identity, IDENTITY")] // a list of codings that changes nothing
+    public async Task The_identity_coding_is_no_coding(string coding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/users") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Valid())) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.TryAddWithoutValidation("Content-Encoding", coding);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_client_that_accepts_no_json_gets_its_4xx_as_text_and_nothing_is_logged_as_an_error()
     {

@@ -53,11 +53,16 @@ public static class AnswerChecks
                 run.Violation(request, $"answered {status} with a problem whose status is not {status}: {Text(body)}");
             }
 
-            var namesField = problem.RootElement.TryGetProperty("errors", out var errors)
-                && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any();
-            if (status is 400 or 409 or 413 or 415 && !namesField)
+            var fields = problem.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+                ? errors.EnumerateObject().Select(e => e.Name).ToList()
+                : [];
+            if (status is 400 or 409 or 413 or 415 && (fields.Count == 0 || fields.Any(string.IsNullOrWhiteSpace)))
             {
                 run.Violation(request, $"answered {status} without naming the field in errors: {Text(body)}");
+            }
+            else if (ExpectedFields(status) is { } expected && !fields.All(expected.Contains))
+            {
+                run.Violation(request, $"answered {status} naming {string.Join(", ", fields)}, not one of {string.Join(", ", expected)}: {Text(body)}");
             }
         }
         catch (JsonException)
@@ -65,6 +70,15 @@ public static class AnswerChecks
             run.Violation(request, $"answered {status} with a problem that is not JSON: {Text(body)}");
         }
     }
+
+    /// <summary>The only fields a status can be about: the body's size, its media type or coding, the unique email.</summary>
+    private static string[]? ExpectedFields(int status) => status switch
+    {
+        409 => ["email"],
+        413 => ["body"],
+        415 => ["Content-Type", "Content-Encoding"],
+        _ => null,
+    };
 
     /// <summary>
     /// Whether the client accepts JSON, as the problem details writer decides: no usable Accept range at all, or one

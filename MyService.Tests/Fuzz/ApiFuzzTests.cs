@@ -9,6 +9,7 @@ namespace MyService.Tests.Fuzz;
 /// problem naming the field, no body leaks an exception, an acknowledged create reads back, nothing is logged at
 /// error level, and the API is healthy and writable afterwards.
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public sealed class ApiFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultCount = 2_400;

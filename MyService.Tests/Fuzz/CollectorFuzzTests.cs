@@ -8,6 +8,7 @@ namespace MyService.Tests.Fuzz;
 /// The collector's OTLP/HTTP receiver under generated garbage: wrong methods, paths, media types, bodies and keys are
 /// 4xx, never 5xx; a missing or wrong API key is always 401; a declared body over its limit is 413.
 /// </summary>
+[Collection(FuzzCollection.Name)]
 public sealed class CollectorFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultCount = 100;

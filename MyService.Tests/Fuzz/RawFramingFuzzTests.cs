@@ -2,6 +2,7 @@ using Xunit.Abstractions;
 namespace MyService.Tests.Fuzz;
 
 /// <summary>Broken HTTP framing on raw sockets to the API: every answer below 500 or a closed connection, never silence.</summary>
+[Collection(FuzzCollection.Name)]
 public sealed class RawFramingFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultCount = 400;

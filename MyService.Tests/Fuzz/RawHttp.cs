@@ -10,7 +10,7 @@ namespace MyService.Tests.Fuzz;
 /// </summary>
 public static class RawHttp
 {
-    public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(20);
 
     // How long a complete request gets before the input is ended: Kestrel aborts a request whose client half-closes,
     // so ending at once would lose the answers to well-framed requests.

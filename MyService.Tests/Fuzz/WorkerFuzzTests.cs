@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 namespace MyService.Tests.Fuzz;
 
 /// <summary>The worker's HTTP surface (its health endpoints) under generated requests: never a 5xx, and still healthy.</summary>
+[Collection(FuzzCollection.Name)]
 public sealed class WorkerFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultCount = 100;
