@@ -16,6 +16,9 @@ public static class ApiExtensions
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.AllowTrailingCommas = false;
+            // Numbers are numbers: Web defaults would also read "3" as 3, which no client of this API needs, and the
+            // OpenAPI document would then say "integer or string" for every number a generated client reads.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             // The API's own types first; anything else (problem details) as before.
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });

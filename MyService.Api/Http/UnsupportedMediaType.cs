@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace MyService.Api.Http;
 
-/// <summary>The binder answers a non-JSON body with a bare 415; this names the header at fault and the fix.</summary>
+/// <summary>
+/// A body its endpoint does not accept (IAcceptsMetadata: JSON) makes routing select its own endpoint that answers a
+/// bare 415, so no handler or binder of the API runs; this names the header at fault and the fix.
+/// </summary>
 internal static class UnsupportedMediaType
 {
     public static void Describe(ProblemDetailsContext context)

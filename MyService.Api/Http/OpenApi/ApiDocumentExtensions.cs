@@ -17,7 +17,6 @@ internal static class ApiDocumentExtensions
         {
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddOperationTransformer<EndpointMetadataTransformer>();
-            options.AddSchemaTransformer<WrittenNumberSchemaTransformer>();
         });
     }
 
