@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace MyService.Api.Http;
@@ -49,6 +50,11 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next)
 
     private static void CheckContentCoding(HttpRequest request)
     {
+        if (StringValues.IsNullOrEmpty(request.Headers.ContentEncoding))
+        {
+            return;
+        }
+
         // A list of codings, applied in order; identity alone (or repeated) changes nothing.
         var codings = request.Headers.ContentEncoding.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (codings.Any(coding => !coding.Equals("identity", StringComparison.OrdinalIgnoreCase)))
@@ -64,9 +70,11 @@ internal sealed class RequestBodyMiddleware(RequestDelegate next)
 
     private static void CheckCharset(HttpRequest request)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || !contentType.Charset.HasValue)
+        // Most bodies name no charset: no parse for them on this hot path.
+        if (request.ContentType?.Contains("charset", StringComparison.OrdinalIgnoreCase) != true
+            || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || !contentType.Charset.HasValue)
         {
-            // No charset (UTF-8 is assumed) or no usable Content-Type: the binder answers the latter with its 415.
+            // No charset (UTF-8 is assumed) or no usable Content-Type: routing answers the latter with its 415.
             return;
         }
 

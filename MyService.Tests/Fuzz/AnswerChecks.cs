@@ -30,15 +30,16 @@ public static class AnswerChecks
     /// <summary>What the API owes on top: its 4xx are problem details, unless the client's Accept rules JSON out.</summary>
     public static void CheckApiAnswer(FuzzRun run, FuzzRequest request, FuzzClient.Answer answer)
     {
-        if (answer.Status is >= 400 and < 500 && request.Method != "HEAD" && WantsJson(request) && !RefusedByKestrel(request, answer.Status, answer.Body))
+        if (answer.Status is >= 400 and < 500 && request.Method != "HEAD" && WantsJson(request) && !RefusedByKestrel(request, answer))
         {
-            CheckProblem(run, request, answer.Status, answer.ContentType, answer.Body);
+            CheckProblem(run, request, answer);
         }
     }
 
     /// <summary>4xx as RFC 7807 problem details; the ones about the request's content name the field in <c>errors</c>.</summary>
-    private static void CheckProblem(FuzzRun run, FuzzRequest request, int status, MediaTypeHeaderValue? contentType, byte[] body)
+    private static void CheckProblem(FuzzRun run, FuzzRequest request, FuzzClient.Answer answer)
     {
+        var (status, contentType, _, body) = answer;
         if (contentType?.MediaType != "application/problem+json")
         {
             run.Violation(request, $"answered {status} as '{contentType}', not application/problem+json: {Text(body)}");
@@ -100,8 +101,8 @@ public static class AnswerChecks
     /// Kestrel's own refusal, before any middleware: an empty 400 for a path with an escaped NUL, 431 for headers over
     /// its 32 KB. No application code runs, so no problem details can be written.
     /// </summary>
-    private static bool RefusedByKestrel(FuzzRequest request, int status, byte[] body) =>
-        body.Length == 0 && (status == 431 || status == 400 && request.Target.Contains("%00", StringComparison.Ordinal));
+    private static bool RefusedByKestrel(FuzzRequest request, FuzzClient.Answer answer) =>
+        answer.Body.Length == 0 && (answer.Status == 431 || answer.Status == 400 && request.Target.Contains("%00", StringComparison.Ordinal));
 
     private static string Text(byte[] body) => body.Length == 0 ? "(empty)" : Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 300)));
 }
