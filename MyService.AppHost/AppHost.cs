@@ -1,7 +1,8 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Where the services deploy: `--operation publish --step publish` writes deploy/ (docs/DEPLOYMENT.md).
-builder.AddEcsEnvironment("ecs");
+builder.AddEcsEnvironment("ecs")
+    .WithProperties(ecs => ecs.TestCommand = "./test.sh");
 
 // A fixed port that is taken (the dashboard's 18888, the API's 8000) is an error naming its holder, not a silent proxy failure.
 builder.AddFixedPortCheck();
@@ -21,9 +22,11 @@ var store = dynamodb.AddTable("store", partitionKey: "pk", sortKey: "sk", tableN
 builder.AddOpenTelemetryCollector("otel-collector")
     .WithAppForwarding();
 
-// Services; their ports (api 8000, worker 8081) come from each project's Properties/launchSettings.json.
+// Services; their local ports (api 8000, worker 8081) come from each project's Properties/launchSettings.json,
+// their container ports (the same, in their Dockerfiles) are said for publish.
 var api = builder.AddProject<Projects.MyService_Api>("api")
     .WithoutHttpsCertificate()
+    .WithContainerPort(8000)
     .WithHttpHealthCheck("/health")
     .WithReference(db)
     .WithReference(store)
@@ -42,6 +45,7 @@ api.WithUrl($"{api.GetEndpoint("http")}/scalar", "API reference");
 
 builder.AddProject<Projects.MyService_Worker>("worker")
     .WithoutHttpsCertificate()
+    .WithContainerPort(8081)
     .WithHttpHealthCheck("/health")
     .WithReference(api)
     .WithReference(projection)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MyService.Hosting.Data;
 using MyService.Hosting.DynamoDB;
+using MyService.Hosting.Publishing;
 
 namespace MyService.Hosting;
 
@@ -35,6 +36,8 @@ public static class DynamoDBLocalResourceBuilderExtensions
             .OnBeforeResourceStarted(DynamoDBLocalLaunch.PrepareAsync)
             .OnResourceReady(DynamoDBLocalLaunch.CreateTablesAsync)
             .OnResourceStopped(DynamoDBLocalLaunch.TablesStoppedAsync)
+            // Nothing deployed: its endpoint and dummy credentials are for run mode; on ECS the SDK finds DynamoDB and the task role itself.
+            .WithAnnotation(new EcsDeploymentAnnotation(_ => { }))
             .ExcludeFromManifest();
     }
 
@@ -69,6 +72,7 @@ public static class DynamoDBLocalResourceBuilderExtensions
                     new("dynamodb.keys", table.SortKey is null ? table.PartitionKey : $"{table.PartitionKey}, {table.SortKey}"),
                 ],
             })
+            .WithAnnotation(new EcsDeploymentAnnotation(context => DynamoDBTableDeployment.Apply(table, context)))
             .ExcludeFromManifest();
     }
 

@@ -34,6 +34,7 @@ public static class OpenTelemetryCollectorResourceBuilderExtensions
             }
         }
 
+        CollectorDeployment.DeclareFor(builder);
         var healthCheckKey = $"{name}_collector_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => new CollectorHealthCheck(resource), failureStatus: default, tags: default));
         return builder.AddResource(resource)

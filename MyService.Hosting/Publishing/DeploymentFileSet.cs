@@ -1,6 +1,7 @@
 using MyService.Hosting.Publishing.Ecs;
 using MyService.Hosting.Publishing.Fsd;
 using MyService.Hosting.Publishing.GitHub;
+using MyService.Hosting.Publishing.Model;
 
 namespace MyService.Hosting.Publishing;
 
@@ -10,11 +11,7 @@ internal sealed record EnvironmentVariant(string File, string Environment, strin
 /// <summary>Everything <c>publish</c> writes, by path relative to the output folder, computed in memory and deterministic.</summary>
 internal sealed class DeploymentFileSet
 {
-    /// <summary>How the files are written, as the generated workflow and the problems' fixes name it.</summary>
-    public const string Command = "dotnet run --project MyService.AppHost -- --operation publish --step publish --output-path deploy";
-
-    /// <summary>How they are checked without publishing (the workflow runs it before deploying).</summary>
-    public const string ValidateCommand = $"dotnet run --project MyService.AppHost -- --operation publish --step {EcsEnvironmentResource.ValidateStepName} --output-path deploy";
+    public const string WorkflowPath = "github/deploy.yml";
 
     private DeploymentFileSet(SortedDictionary<string, string> files, IReadOnlyList<PublishedService> services, IReadOnlyList<EnvironmentVariant> variants)
     {
@@ -31,45 +28,35 @@ internal sealed class DeploymentFileSet
 
     public static string FsdPath(string service) => $"fsd/{service}.yml";
 
-    public static string TaskDefinitionPath(string service) => $"ecs/{service}.task-definition.json";
-
-    public static string ServicePath(string service) => $"ecs/{service}.service.json";
-
-    public const string WorkflowPath = "github/deploy.yml";
-
     public static DeploymentFileSet Create(PublishedServiceFactory factory, string? environment)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var services = new List<PublishedService>();
         var variants = new List<EnvironmentVariant>();
-        var workflow = new List<WorkflowService>();
+        var overrides = new Dictionary<(string, string), IReadOnlyList<string>>();
         foreach (var project in factory.Projects)
         {
             var service = factory.Create(project, environment);
             services.Add(service);
+            var tree = FsdWriter.ToTree(service);
             var fsd = FsdWriter.Write(service);
             files[FsdPath(service.ResourceName)] = fsd;
-            files[TaskDefinitionPath(service.ResourceName)] = EcsWriter.WriteTaskDefinition(service);
-            files[ServicePath(service.ResourceName)] = EcsWriter.WriteService(service);
-
-            var overrides = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            files[$"ecs/{service.ResourceName}.task-definition.json"] = EcsWriter.WriteTaskDefinition(service);
+            files[$"ecs/{service.ResourceName}.service.json"] = EcsWriter.WriteService(service);
             foreach (var name in FsdServiceOptions.KnownEnvironments)
             {
                 var variant = factory.Create(project, name);
-                var text = FsdWriter.Write(variant);
-                overrides[name] = FsdOverrides.Between(fsd, text);
-                if (text != fsd)
+                overrides[(service.ResourceName, name)] = FsdWriter.Overrides(tree, FsdWriter.ToTree(variant));
+                if (FsdWriter.Write(variant) is var text && text != fsd)
                 {
                     variants.Add(new EnvironmentVariant(FsdPath(service.ResourceName), name, text, variant));
                 }
             }
-
-            workflow.Add(new WorkflowService(service, overrides));
         }
 
         var placeholders = services.SelectMany(s => Placeholders.In(files[FsdPath(s.ResourceName)])).Distinct().Order(StringComparer.Ordinal).ToList();
-        files[WorkflowPath] = DeployWorkflowWriter.Write(workflow, placeholders, Command, ValidateCommand);
+        files[WorkflowPath] = DeployWorkflowWriter.Write(factory.Environment, services, overrides, placeholders, factory.Commands);
         return new DeploymentFileSet(files, services, variants);
     }
 }

@@ -1,4 +1,5 @@
 using Aspire.Hosting.Pipelines;
+using MyService.Hosting.Publishing.Model;
 using MyService.Hosting.Publishing.Validation;
 
 namespace MyService.Hosting.Publishing;
@@ -10,6 +11,8 @@ namespace MyService.Hosting.Publishing;
 /// </summary>
 internal sealed partial class DeploymentPublisher(PublishedServiceFactory factory, ILogger logger)
 {
+    public PublishedServiceFactory Factory => factory;
+
     private static readonly string[] GeneratedFolders = ["fsd", "ecs"];
 
     /// <param name="environment">Null: environment-neutral files; else that FSD environment's overrides applied.</param>

@@ -1,5 +1,6 @@
 using MyService.Hosting.Publishing.Ecs;
 using MyService.Hosting.Publishing.Fsd;
+using MyService.Hosting.Publishing.Model;
 using MyService.Hosting.Publishing.Validation;
 
 namespace MyService.Hosting.Publishing;
@@ -23,7 +24,7 @@ internal sealed class DeploymentValidator(PublishedServiceFactory factory)
                     .Where(f => Path.GetExtension(f) is ".yml" or ".yaml" or ".json").Order(StringComparer.Ordinal).ToList();
                 if (files.Count == 0)
                 {
-                    problems.Add(new(ProblemSeverity.Error, path, null, "(folder)", "has no deployment files.", $"run `{DeploymentFileSet.Command}` first."));
+                    problems.Add(new(ProblemSeverity.Error, path, null, "(folder)", "has no deployment files.", $"run `{factory.Commands.Publish}` first."));
                 }
 
                 problems.AddRange(files.SelectMany(f => ValidateFile(f, File.ReadAllText(f), environment)));

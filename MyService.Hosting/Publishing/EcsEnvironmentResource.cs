@@ -64,6 +64,15 @@ public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResour
     /// <summary>The folder the workflow's Dockerfile paths are relative to; default the AppHost's nearest ancestor with a .sln or .slnx.</summary>
     public string? RepositoryRoot { get; set; }
 
+    /// <summary>The folder the files are committed in, relative to <see cref="RepositoryRoot"/>, as the workflow and the commands it runs name it.</summary>
+    public string DeployFolder { get; set; } = "deploy";
+
+    /// <summary>How the deploy workflow runs the repository's tests before it deploys.</summary>
+    public string TestCommand { get; set; } = "dotnet test";
+
+    /// <summary>Which branch deploys to which FSD environment, in the workflow's order (as the platform's documents set it up: staging, then main to prod).</summary>
+    public IDictionary<string, string> DeployBranches { get; } = new OrderedDictionary<string, string>(StringComparer.Ordinal) { ["staging"] = "staging", ["main"] = "prod" };
+
     /// <summary>The AppHost project's folder (the builder's), which the defaults above derive from.</summary>
     internal string? AppHostDirectory { get; init; }
 }

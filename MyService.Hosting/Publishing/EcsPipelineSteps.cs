@@ -18,7 +18,7 @@ internal static class EcsPipelineSteps
         var (publisher, fsdEnvironment) = await PublisherForAsync(environment, context);
         var output = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory();
         var result = await publisher.PublishAsync(output, fsdEnvironment, context.ReportingStep, context.CancellationToken);
-        ThrowOnErrors(result, $"`{DeploymentFileSet.Command}` wrote them");
+        ThrowOnErrors(result, $"`{publisher.Factory.Commands.Publish}` wrote them");
     }
 
     public static async Task ValidateAsync(EcsEnvironmentResource environment, PipelineStepContext context)

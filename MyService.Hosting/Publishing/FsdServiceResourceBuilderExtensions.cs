@@ -23,4 +23,15 @@ public static class FsdServiceResourceBuilderExtensions
         configure?.Invoke(annotation.Options);
         return builder;
     }
+
+    /// <summary>
+    /// The port the project listens on in its container (its Dockerfile's EXPOSE and ASPNETCORE_HTTP_PORTS), as the
+    /// target port of its <paramref name="endpointName"/> endpoint in publish mode. Aspire leaves that port to the
+    /// deployment tool for an endpoint made from launchSettings.json; run mode keeps its own ports (DCP's proxy).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithContainerPort(this IResourceBuilder<ProjectResource> builder, int port, string endpointName = "http")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.ApplicationBuilder.ExecutionContext.IsPublishMode ? builder.WithEndpoint(endpointName, e => e.TargetPort = port) : builder;
+    }
 }

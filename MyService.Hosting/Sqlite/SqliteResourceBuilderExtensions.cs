@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using MyService.Hosting.Data;
+using MyService.Hosting.Publishing;
 using MyService.Hosting.Sqlite;
 
 namespace MyService.Hosting;
@@ -28,6 +29,7 @@ public static partial class SqliteResourceBuilderExtensions
                 Properties = [],
             })
             .OnInitializeResource(StartAsync)
+            .WithAnnotation(new EcsDeploymentAnnotation(context => SqliteDeployment.Apply(resource, context)))
             .ExcludeFromManifest();
     }
 

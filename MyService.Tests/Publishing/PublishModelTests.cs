@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using MyService.Hosting.Publishing;
+using MyService.Hosting.Publishing.Model;
 
 namespace MyService.Tests.Publishing;
 

@@ -14,7 +14,7 @@ public sealed class PublishSnapshotTests
         var differences = FolderComparison.Differences(Path.Combine(RepositoryPaths.Root, "deploy"), run.OutputPath);
         Assert.True(differences.Count == 0,
             "deploy/ differs from what the app model publishes. Regenerate and commit it:\n" +
-            $"  {DeploymentFileSet.Command}\n" + string.Join('\n', differences));
+            $"  {run.Factory.Commands.Publish}\n" + string.Join('\n', differences));
     }
 
     [Fact]

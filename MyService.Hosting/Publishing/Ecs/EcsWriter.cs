@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
+using MyService.Hosting.Publishing.Model;
 
 namespace MyService.Hosting.Publishing.Ecs;
 
-/// <summary>A <see cref="PublishedService"/> as ECS task definition and service JSON (Fargate, awsvpc, ADOT sidecar, EFS for SQLite).</summary>
+/// <summary>
+/// A <see cref="PublishedService"/> as the input of <c>aws ecs register-task-definition</c> and <c>create-service</c>
+/// (<c>--cli-input-json</c>): Fargate, awsvpc, the sidecar beside the app, EFS volumes. Fields in the ECS API's
+/// order, absent ones left out.
+/// </summary>
 internal static class EcsWriter
 {
     private static readonly JsonSerializerOptions Json = new()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         IndentSize = 2,
         NewLine = "\n",
@@ -19,87 +22,88 @@ internal static class EcsWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string WriteTaskDefinition(PublishedService service) => JsonSerializer.Serialize(TaskDefinition(service), Json) + "\n";
+    public static string WriteTaskDefinition(PublishedService service) => TaskDefinition(service).ToJsonString(Json) + "\n";
 
-    public static string WriteService(PublishedService service) => JsonSerializer.Serialize(Service(service), Json) + "\n";
+    public static string WriteService(PublishedService service) => Service(service).ToJsonString(Json) + "\n";
 
-    public static EcsTaskDefinition TaskDefinition(PublishedService service)
+    private static JsonObject TaskDefinition(PublishedService service)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        var logs = new Func<string, EcsLogConfiguration>(prefix => new EcsLogConfiguration("awslogs", new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["awslogs-group"] = $"/ecs/{service.Name}",
-            ["awslogs-region"] = "${AWS_REGION}",
-            ["awslogs-stream-prefix"] = prefix,
-        }));
         var health = service.ContainerHealthCheck;
-        var app = new EcsContainerDefinition(
-            service.ResourceName,
-            service.Image,
-            Essential: true,
-            service.User,
-            Command: null,
-            service.Port is { } port ? [new EcsPortMapping("http", port, "tcp", "http")] : null,
-            [.. service.Environment.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new EcsKeyValuePair(v.Key, v.Value))],
-            service.Secrets.Select(s => new EcsSecret(s.Name, s.ValueFrom)).ToListOrNull(),
-            service.Volumes.Select(v => new EcsMountPoint(v.Name, v.MountPath, ReadOnly: false)).ToListOrNull(),
-            service.HasCollectorSidecar ? [new EcsContainerDependency(DeploymentDefaults.CollectorContainerName, "HEALTHY")] : null,
-            new EcsHealthCheck(health.Command, health.Interval, health.Timeout, health.Retries, health.StartPeriod),
-            logs(service.ResourceName),
+        var app = Container(
+            service, service.ResourceName, service.Image, service.User, command: null,
+            service.Port is { } port ? Array(Obj(("name", "http"), ("containerPort", port), ("protocol", "tcp"), ("appProtocol", "http"))) : null,
+            Array([.. service.Environment.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => Obj(("name", v.Key), ("value", v.Value)))]),
+            Array([.. service.Secrets.Select(s => Obj(("name", s.Name), ("valueFrom", s.ValueFrom)))]),
+            Array([.. service.Volumes.Select(v => Obj(("sourceVolume", v.Name), ("containerPath", v.MountPath), ("readOnly", false)))]),
+            service.Sidecar is { } s ? Array(Obj(("containerName", s.Name), ("condition", "HEALTHY"))) : null,
+            HealthCheck(health.Command, health.Interval, health.Timeout, health.Retries, health.StartPeriod),
             DeploymentDefaults.StopTimeoutSeconds);
-        List<EcsContainerDefinition> containers = [app];
-        if (service.HasCollectorSidecar)
+        var containers = new JsonArray(app);
+        if (service.Sidecar is { } sidecar)
         {
-            // The ADOT image's ECS default configuration: OTLP in on 4317/4318, traces to X-Ray, metrics to CloudWatch.
-            containers.Add(new EcsContainerDefinition(
-                DeploymentDefaults.CollectorContainerName,
-                DeploymentDefaults.CollectorImage,
-                Essential: true,
-                User: null,
-                ["--config=/etc/ecs/ecs-default-config.yaml"],
-                PortMappings: null,
-                Environment: null,
-                Secrets: null,
-                MountPoints: null,
-                DependsOn: null,
-                new EcsHealthCheck(["CMD", "/healthcheck"], 30, 5, 3, 10),
-                logs(DeploymentDefaults.CollectorContainerName),
-                StopTimeout: null));
+            containers.Add(Container(service, sidecar.Name, sidecar.Image, user: null, Strings(sidecar.Command), null, null, null, null, null,
+                HealthCheck(sidecar.HealthCheckCommand, 30, 5, 3, 10), stopTimeout: null));
         }
 
-        return new EcsTaskDefinition(
-            service.Name,
-            ["FARGATE"],
-            "awsvpc",
-            service.Sizing.Cpu.ToString(CultureInfo.InvariantCulture),
-            service.Sizing.Memory.ToString(CultureInfo.InvariantCulture),
-            $"arn:aws:iam::${{AWS_ACCOUNT_ID}}:role/{service.Name}-execution",
-            $"arn:aws:iam::${{AWS_ACCOUNT_ID}}:role/{service.Name}-task",
-            new EcsRuntimePlatform("X86_64", "LINUX"),
-            containers,
-            service.Volumes.Select(v => new EcsVolume(v.Name, new EcsEfsVolumeConfiguration(v.FileSystemId, v.RootDirectory, "ENABLED", new EcsEfsAuthorization("ENABLED")))).ToListOrNull());
+        return Obj(
+            ("family", service.Name),
+            ("requiresCompatibilities", Strings(["FARGATE"])),
+            ("networkMode", "awsvpc"),
+            ("cpu", service.Sizing.Cpu.ToString(CultureInfo.InvariantCulture)),
+            ("memory", service.Sizing.Memory.ToString(CultureInfo.InvariantCulture)),
+            ("executionRoleArn", $"arn:aws:iam::${{AWS_ACCOUNT_ID}}:role/{service.Name}-execution"),
+            ("taskRoleArn", $"arn:aws:iam::${{AWS_ACCOUNT_ID}}:role/{service.Name}-task"),
+            ("runtimePlatform", Obj(("cpuArchitecture", "X86_64"), ("operatingSystemFamily", "LINUX"))),
+            ("containerDefinitions", containers),
+            ("volumes", Array([.. service.Volumes.Select(v => Obj(("name", v.Name), ("efsVolumeConfiguration", Obj(
+                ("fileSystemId", v.FileSystemId), ("rootDirectory", v.RootDirectory), ("transitEncryption", "ENABLED"), ("authorizationConfig", Obj(("iam", "ENABLED")))))))])));
     }
 
     /// <summary>
-    /// Rolling deployment with circuit breaker and rollback: 100/200 percent, except for SQLite, where an old and a
-    /// new task side by side would be two writers on one file: 0/100 (the old task stops before the new one starts).
+    /// Rolling deployment with circuit breaker and rollback: 100/200 percent, except for a single-task service (SQLite),
+    /// where an old and a new task side by side would be two writers on one file: 0/100 (the old task stops first).
     /// </summary>
-    public static EcsServiceDefinition Service(PublishedService service)
+    private static JsonObject Service(PublishedService service)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        var (maximum, minimum) = service.UsesSqlite ? (100, 0) : (200, 100);
-        return new EcsServiceDefinition(
-            "${ECS_CLUSTER}",
-            service.Name,
-            service.Name,
-            service.Sizing.DesiredCount,
-            "FARGATE",
-            "LATEST",
-            new EcsDeploymentConfiguration(new EcsCircuitBreaker(Enable: true, Rollback: true), maximum, minimum),
-            service.Port is null ? null : DeploymentDefaults.HealthCheckGracePeriodSeconds,
-            service.Port is { } port ? [new EcsLoadBalancer(Placeholders.Of(service.ResourceName, "TARGET_GROUP_ARN"), service.ResourceName, port)] : null,
-            new EcsNetworkConfiguration(new EcsAwsVpcConfiguration(["${PRIVATE_SUBNET_1}", "${PRIVATE_SUBNET_2}"], [Placeholders.Of(service.ResourceName, "SECURITY_GROUP_ID")], "DISABLED")),
-            "SERVICE",
-            EnableExecuteCommand: false);
+        var (maximum, minimum) = service.SingleTask ? (100, 0) : (200, 100);
+        return Obj(
+            ("cluster", "${ECS_CLUSTER}"),
+            ("serviceName", service.Name),
+            ("taskDefinition", service.Name),
+            ("desiredCount", service.Sizing.DesiredCount),
+            ("launchType", "FARGATE"),
+            ("platformVersion", "LATEST"),
+            ("deploymentConfiguration", Obj(("deploymentCircuitBreaker", Obj(("enable", true), ("rollback", true))), ("maximumPercent", maximum), ("minimumHealthyPercent", minimum))),
+            ("healthCheckGracePeriodSeconds", service.Port is null ? null : DeploymentDefaults.HealthCheckGracePeriodSeconds),
+            ("loadBalancers", service.Port is { } port
+                ? Array(Obj(("targetGroupArn", Placeholders.Of(service.ResourceName, "TARGET_GROUP_ARN")), ("containerName", service.ResourceName), ("containerPort", port)))
+                : null),
+            ("networkConfiguration", Obj(("awsvpcConfiguration", Obj(
+                ("subnets", Strings(["${PRIVATE_SUBNET_1}", "${PRIVATE_SUBNET_2}"])),
+                ("securityGroups", Strings([Placeholders.Of(service.ResourceName, "SECURITY_GROUP_ID")])),
+                ("assignPublicIp", "DISABLED"))))),
+            ("propagateTags", "SERVICE"),
+            ("enableExecuteCommand", false));
     }
+
+    private static JsonObject Container(
+        PublishedService service, string name, string image, string? user, JsonArray? command, JsonArray? ports, JsonArray? environment, JsonArray? secrets,
+        JsonArray? mounts, JsonArray? dependsOn, JsonObject healthCheck, int? stopTimeout) => Obj(
+        ("name", name), ("image", image), ("essential", true), ("user", user), ("command", command), ("portMappings", ports), ("environment", environment),
+        ("secrets", secrets), ("mountPoints", mounts), ("dependsOn", dependsOn), ("healthCheck", healthCheck),
+        ("logConfiguration", Obj(("logDriver", "awslogs"), ("options", Obj(
+            ("awslogs-group", $"/ecs/{service.Name}"), ("awslogs-region", "${AWS_REGION}"), ("awslogs-stream-prefix", name))))),
+        ("stopTimeout", stopTimeout));
+
+    private static JsonObject HealthCheck(IReadOnlyList<string> command, int interval, int timeout, int retries, int startPeriod) =>
+        Obj(("command", Strings(command)), ("interval", interval), ("timeout", timeout), ("retries", retries), ("startPeriod", startPeriod));
+
+    /// <summary>An object without its null (absent) fields.</summary>
+    private static JsonObject Obj(params (string Name, JsonNode? Value)[] fields) =>
+        new(fields.Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Name, f.Value)));
+
+    /// <summary>Empty lists are left out rather than written as <c>[]</c>.</summary>
+    private static JsonArray? Array(params JsonNode?[] items) => items.Length > 0 ? new JsonArray(items) : null;
+
+    private static JsonArray Strings(IEnumerable<string> items) => new([.. items.Select(i => (JsonNode?)i)]);
 }

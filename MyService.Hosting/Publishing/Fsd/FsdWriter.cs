@@ -1,53 +1,118 @@
+using System.Globalization;
+using MyService.Hosting.Publishing.Model;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace MyService.Hosting.Publishing.Fsd;
 
-/// <summary>A <see cref="PublishedService"/> as an FSD v1 service file: stable field order, sorted maps, no timestamps.</summary>
+/// <summary>
+/// A <see cref="PublishedService"/> as an FSD v1 service file (docs/DEPLOYMENT.md): fields in a fixed order, maps
+/// sorted, empty parts left out, no timestamps. The service is named without <c>${ENV}</c>: <c>fsd deploy --env</c>
+/// keeps environments apart, as the platform's documents show.
+/// </summary>
 internal static class FsdWriter
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
         .WithIndentedSequences()
         .WithQuotingNecessaryStrings()
         .WithNewLine("\n")
         .DisableAliases()
         .Build();
 
-    public static string Write(PublishedService service) => Serializer.Serialize(ToDocument(service));
+    public static string Write(PublishedService service) => Serializer.Serialize(ToTree(service));
 
-    public static FsdDocument ToDocument(PublishedService service)
+    /// <summary>The file as nested maps and lists; <see cref="Overrides"/> compares two of them.</summary>
+    public static OrderedDictionary<string, object> ToTree(PublishedService service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var sizing = service.Sizing;
-        var health = service.LoadBalancerHealthCheck;
-        return new FsdDocument(
-            "fsd/v1",
-            "Service",
-            new FsdMetadata(service.Name, service.Pack, service.Owners),
-            new FsdService(
-                "ecs",
-                service.Image,
-                service.Port,
-                health is null ? null : new FsdHealthCheck(health.Path, health.Interval, health.Timeout, health.HealthyThreshold, health.UnhealthyThreshold),
-                new FsdResources(sizing.Cpu, sizing.Memory, sizing.DesiredCount, sizing.MinCapacity, sizing.MaxCapacity),
-                new FsdAutoScaling(
-                    sizing.MinCapacity, sizing.MaxCapacity, service.AutoScaling.TargetCpuUtilization, service.AutoScaling.TargetMemoryUtilization,
-                    service.AutoScaling.ScaleInCooldown, service.AutoScaling.ScaleOutCooldown),
-                new SortedDictionary<string, string>(service.Environment.ToDictionary(), StringComparer.Ordinal),
-                service.Secrets.Select(s => new FsdSecret(s.Name, s.ValueFrom)).ToListOrNull(),
-                new FsdNetworking(true, service.Port is null ? null : new FsdLoadBalancer("application", !service.IsExternal, service.CertificateArn)),
-                new FsdObservability(
-                    new FsdToggle(true),
-                    new FsdTraces(service.HasCollectorSidecar, service.HasCollectorSidecar ? DeploymentDefaults.SidecarOtlpEndpoint : null),
-                    new FsdLogs(true, service.LogRetentionDays)),
-                service.Volumes.Select(v => new FsdVolume(v.Name, new FsdEfs(v.FileSystemId, v.RootDirectory), v.MountPath)).ToListOrNull()),
-            service.Dependencies.Select(d => new FsdDependency(
-                d.Type,
-                d.Name,
-                d.Permissions,
-                d.Attributes.Select(a => new FsdAttributeDefinition(a.Name, a.Type)).ToListOrNull(),
-                d.KeySchema.Select(k => new FsdKeySchemaElement(k.AttributeName, k.KeyType)).ToListOrNull())).ToListOrNull());
+        var (sizing, health, scaling) = (service.Sizing, service.LoadBalancerHealthCheck, service.AutoScaling);
+        var body = Map(
+            ("type", "ecs"),
+            ("image", service.Image),
+            ("port", service.Port),
+            ("healthCheck", health is null ? null : Map(
+                ("path", health.Path), ("interval", health.Interval), ("timeout", health.Timeout),
+                ("healthyThreshold", health.HealthyThreshold), ("unhealthyThreshold", health.UnhealthyThreshold))),
+            ("resources", Map(
+                ("cpu", sizing.Cpu), ("memory", sizing.Memory), ("desiredCount", sizing.DesiredCount),
+                ("minCapacity", sizing.MinCapacity), ("maxCapacity", sizing.MaxCapacity))),
+            ("autoScaling", Map(
+                ("minCount", sizing.MinCapacity), ("maxCount", sizing.MaxCapacity), ("targetCPU", scaling.TargetCpuUtilization),
+                ("targetMemoryUtilization", scaling.TargetMemoryUtilization), ("scaleInCooldown", scaling.ScaleInCooldown), ("scaleOutCooldown", scaling.ScaleOutCooldown))),
+            ("environment", new SortedDictionary<string, string>(service.Environment.ToDictionary(), StringComparer.Ordinal)),
+            ("secrets", NonEmpty(service.Secrets.Select(s => Map(("name", s.Name), ("valueFrom", s.ValueFrom))))),
+            ("networking", Map(
+                ("vpc", true),
+                ("loadBalancer", service.Port is null ? null : Map(("type", "application"), ("internal", !service.IsExternal), ("certificateArn", service.CertificateArn))))),
+            ("observability", Map(
+                ("metrics", Map(("enabled", true))),
+                ("traces", Map(("enabled", service.Sidecar is not null), ("otlpEndpoint", service.Sidecar?.OtlpEndpoint))),
+                ("logs", Map(("enabled", true), ("retention", service.LogRetentionDays))))),
+            ("volumes", NonEmpty(service.Volumes.Select(v => Map(
+                ("name", v.Name), ("efs", Map(("fileSystemId", v.FileSystemId), ("rootDirectory", v.RootDirectory))), ("mountPath", v.MountPath))))));
+        return Map(
+            ("apiVersion", "fsd/v1"),
+            ("kind", "Service"),
+            ("metadata", Map(("name", service.BaseName), ("pack", service.Pack), ("owners", NonEmpty(service.Owners)))),
+            ("service", body),
+            ("dependencies", NonEmpty(service.Dependencies.Select(d => Map(
+                ("type", d.Type),
+                ("name", d.Name),
+                ("permissions", d.Permissions),
+                ("attributes", NonEmpty(d.Keys?.Select(k => Map(("name", k.Name), ("type", k.AttributeType))))),
+                ("keySchema", NonEmpty(d.Keys?.Select(k => Map(("attributeName", k.Name), ("keyType", k.KeyType))))))))));
     }
+
+    /// <summary>
+    /// An environment's differences from the base file as <c>fsd deploy --override</c> flags, with paths inside
+    /// <c>service</c> as the platform's documents write them (<c>resources.cpu=2048</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Overrides(OrderedDictionary<string, object> baseFile, OrderedDictionary<string, object> environmentFile)
+    {
+        var before = Flatten(baseFile["service"], "");
+        return [.. Flatten(environmentFile["service"], "").Where(p => before.GetValueOrDefault(p.Key) != p.Value).Select(p => $"{p.Key}={p.Value}")];
+    }
+
+    private static SortedDictionary<string, string> Flatten(object node, string path, SortedDictionary<string, string>? values = null)
+    {
+        values ??= new SortedDictionary<string, string>(StringComparer.Ordinal);
+        string Child(object key) => path.Length == 0 ? $"{key}" : $"{path}.{key}";
+        switch (node)
+        {
+            case System.Collections.IDictionary map:
+                foreach (System.Collections.DictionaryEntry entry in map)
+                {
+                    Flatten(entry.Value!, Child(entry.Key), values);
+                }
+
+                break;
+            case System.Collections.IEnumerable list and not string:
+                var index = 0;
+                foreach (var item in list)
+                {
+                    Flatten(item, Child(index++), values);
+                }
+
+                break;
+            default:
+                values[path] = node is bool flag ? (flag ? "true" : "false") : Convert.ToString(node, CultureInfo.InvariantCulture) ?? "";
+                break;
+        }
+
+        return values;
+    }
+
+    /// <summary>A mapping without its null (absent) fields.</summary>
+    private static OrderedDictionary<string, object> Map(params (string Key, object? Value)[] fields)
+    {
+        var map = new OrderedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields.Where(f => f.Value is not null))
+        {
+            map[key] = value!;
+        }
+
+        return map;
+    }
+
+    /// <summary>Empty lists are left out rather than written as <c>[]</c>.</summary>
+    private static List<T>? NonEmpty<T>(IEnumerable<T>? items) => items?.ToList() is { Count: > 0 } list ? list : null;
 }

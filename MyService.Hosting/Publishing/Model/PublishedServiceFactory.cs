@@ -1,30 +1,36 @@
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Model;
 
 /// <summary>
-/// Turns each project of the model into a <see cref="PublishedService"/>: its settings, else the defaults for its kind.
-/// Executables (DynamoDB Local) and the other local resources (the SQLite file, tables, the collector) are not
-/// services; what a project references of them becomes part of the project's publish form.
+/// Turns each compute resource of the environment (Aspire's <c>GetComputeResources</c>: the projects; local tools such
+/// as DynamoDB Local are excluded from publish) into a <see cref="PublishedService"/>: its settings, else the defaults
+/// for its kind, and what the resources it references declare.
 /// </summary>
 internal sealed class PublishedServiceFactory
 {
     private readonly Dictionary<ProjectResource, (ServiceEndpoint? Endpoint, PublishEnvironment Environment)> _shapes;
 
-    private PublishedServiceFactory(string applicationName, string repositoryRoot, IReadOnlyList<ProjectResource> projects,
-        Dictionary<ProjectResource, (ServiceEndpoint?, PublishEnvironment)> shapes)
+    private PublishedServiceFactory(
+        EcsEnvironmentResource environment, string applicationName, string repositoryRoot, DeploymentCommands commands, Dictionary<ProjectResource, (ServiceEndpoint?, PublishEnvironment)> shapes)
     {
+        Environment = environment;
         ApplicationName = applicationName;
         RepositoryRoot = repositoryRoot;
-        Projects = projects;
+        Commands = commands;
         _shapes = shapes;
     }
 
+    public EcsEnvironmentResource Environment { get; }
+
     public string ApplicationName { get; }
+
+    /// <summary>How the files are published, validated and tested, as the workflow and the problems' fixes name it.</summary>
+    public DeploymentCommands Commands { get; }
 
     /// <summary>Every service's Dockerfile path is relative to it.</summary>
     public string RepositoryRoot { get; }
 
     /// <summary>Every project of this environment, in model order: all of them are deployable services.</summary>
-    public IReadOnlyList<ProjectResource> Projects { get; }
+    public IReadOnlyList<ProjectResource> Projects => [.. _shapes.Keys];
 
     /// <summary>Evaluates every project's environment once (in publish mode); <see cref="Create"/> then applies an environment's overrides.</summary>
     public static async Task<PublishedServiceFactory> CreateAsync(
@@ -35,28 +41,24 @@ internal sealed class PublishedServiceFactory
         ArgumentNullException.ThrowIfNull(model);
         var directory = environment.AppHostDirectory ?? appHostDirectory;
         var applicationName = environment.ApplicationName ?? Placeholders.ApplicationNameFrom(directory);
-        List<ProjectResource> projects = [.. model.Resources.OfType<ProjectResource>()
-            .Where(p => !p.IsExcludedFromPublish() && (p.GetComputeEnvironment() is null || p.GetComputeEnvironment() == environment))];
+        var projects = model.GetComputeResources().Where(r => r.GetComputeEnvironment() is null || r.GetComputeEnvironment() == environment).Select(r => r as ProjectResource
+            ?? throw new DistributedApplicationException($"'{r.Name}' ({r.GetType().Name}) cannot be deployed by '{environment.Name}': it deploys .NET projects.")).ToList();
         var endpoints = projects.Select(p => (Project: p, Endpoint: ServiceEndpoint.Of(p))).ToList();
-        var context = new PublishContext(model, executionContext, applicationName,
-            new PublishedValues(endpoints.Where(e => e.Endpoint is not null).ToDictionary(e => (IResource)e.Project, e => e.Endpoint!)));
+        var inputs = new PublishInputs(executionContext, applicationName, endpoints.Where(e => e.Endpoint is not null).ToDictionary(e => (IResource)e.Project, e => e.Endpoint!));
 
         var shapes = new Dictionary<ProjectResource, (ServiceEndpoint?, PublishEnvironment)>();
         foreach (var (project, endpoint) in endpoints)
         {
             var settings = SettingsOf(project);
-            var published = await PublishEnvironment.BuildAsync(project, context, endpoint, loadBalanced: endpoint is not null && settings.LoadBalanced != false, settings, cancellationToken);
-            shapes[project] = (endpoint, published);
+            shapes[project] = (endpoint, await PublishEnvironment.BuildAsync(project, inputs, endpoint, endpoint is not null && settings.LoadBalanced != false, settings, cancellationToken));
         }
 
-        return new PublishedServiceFactory(applicationName, environment.RepositoryRoot ?? FindRepositoryRoot(directory), projects, shapes);
+        var repositoryRoot = environment.RepositoryRoot ?? FindRepositoryRoot(directory);
+        return new PublishedServiceFactory(environment, applicationName, repositoryRoot, DeploymentCommands.For(environment, repositoryRoot, directory), shapes);
     }
 
-    public static FsdServiceOptions SettingsOf(ProjectResource project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        return project.Annotations.OfType<FsdServiceAnnotation>().FirstOrDefault()?.Options ?? new FsdServiceOptions();
-    }
+    public static FsdServiceOptions SettingsOf(IResource project) =>
+        project.Annotations.OfType<FsdServiceAnnotation>().FirstOrDefault()?.Options ?? new FsdServiceOptions();
 
     /// <summary>Variables left out of a project's environment because nothing deployed answers to them.</summary>
     public IReadOnlyList<string> OmittedVariables(ProjectResource project) => _shapes[project].Environment.Omitted;
@@ -70,7 +72,9 @@ internal sealed class PublishedServiceFactory
         var (endpoint, published) = _shapes[project];
         var port = settings.LoadBalanced == false ? null : endpoint?.Port;
         var healthPath = HealthPathOf(project, settings);
-        var projectDirectory = Path.GetDirectoryName(project.GetProjectMetadata().ProjectPath) ?? ".";
+        var projectPath = project.GetProjectMetadata().ProjectPath;
+        var projectDirectory = Path.GetDirectoryName(projectPath) ?? ".";
+        var assembly = $"{Path.GetFileNameWithoutExtension(projectPath)}.dll";
 
         return new PublishedService
         {
@@ -78,6 +82,7 @@ internal sealed class PublishedServiceFactory
             BaseName = $"{ApplicationName}-{project.Name}",
             ProjectFolder = Path.GetRelativePath(RepositoryRoot, projectDirectory).Replace('\\', '/'),
             ProjectDirectory = projectDirectory,
+            Assembly = assembly,
             Pack = settings.Pack,
             Owners = [.. settings.Owners],
             Port = port,
@@ -89,21 +94,24 @@ internal sealed class PublishedServiceFactory
             LoadBalancerHealthCheck = port is null ? null : DeploymentDefaults.LoadBalancerHealthCheck with { Path = healthPath },
             ContainerHealthCheck = DeploymentDefaults.ContainerHealthCheck with
             {
-                Command = settings.ContainerHealthCheckCommand ?? DefaultProbe(project, endpoint?.Port, healthPath),
+                // The service binary probing itself, as its Dockerfile's HEALTHCHECK does (the images carry no curl).
+                Command = settings.ContainerHealthCheckCommand
+                    ?? ["CMD", "dotnet", assembly, "--health-probe", .. endpoint is null ? Array.Empty<string>() : [$"http://127.0.0.1:{endpoint.Port}{healthPath}"]],
             },
-            Sizing = Sizing(settings, overrides, published.Volumes.Count > 0, loadBalanced: port is not null),
+            Sizing = Sizing(settings, overrides, published.SingleTask, loadBalanced: port is not null),
             AutoScaling = new AutoScalingSettings(
                 settings.TargetCpuUtilization ?? DeploymentDefaults.TargetCpuUtilization,
                 settings.TargetMemoryUtilization ?? DeploymentDefaults.TargetMemoryUtilization,
                 settings.ScaleInCooldownSeconds ?? DeploymentDefaults.ScaleInCooldownSeconds,
                 settings.ScaleOutCooldownSeconds ?? DeploymentDefaults.ScaleOutCooldownSeconds),
             Environment = published.Variables,
-            Secrets = published.Secrets,
+            Secrets = [.. published.Secrets.Values],
             Volumes = published.Volumes,
-            Dependencies = published.Dependencies,
-            HasCollectorSidecar = published.HasCollector,
+            Dependencies = [.. published.Dependencies.OrderBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)],
+            Sidecar = published.Sidecar,
             LogRetentionDays = overrides.LogRetentionDays ?? settings.LogRetentionDays ?? DeploymentDefaults.LogRetentionDays,
             User = settings.User,
+            SingleTask = published.SingleTask,
         };
     }
 
@@ -119,34 +127,18 @@ internal sealed class PublishedServiceFactory
     }
 
     /// <summary>
-    /// SQLite has one writer, so a SQLite service runs exactly one task. An HTTP service starts with two tasks
-    /// (one per availability zone) and scales to six; a service without a load balancer (a change-feed consumer) runs one.
+    /// A single-task service (a SQLite writer) runs exactly one task. An HTTP service starts with two tasks (one per
+    /// availability zone) and scales to six; a service without a load balancer (a change-feed consumer) runs one.
     /// </summary>
-    private static ServiceSizing Sizing(FsdServiceOptions s, FsdEnvironmentOverrides o, bool usesSqlite, bool loadBalanced)
+    private static ServiceSizing Sizing(FsdServiceOptions s, FsdEnvironmentOverrides o, bool singleTask, bool loadBalanced)
     {
-        var (desired, min, max) = usesSqlite || !loadBalanced ? (1, 1, 1) : (2, 2, 6);
+        var (desired, min, max) = singleTask || !loadBalanced ? (1, 1, 1) : (2, 2, 6);
         return new ServiceSizing(
             o.Cpu ?? s.Cpu ?? DeploymentDefaults.Cpu,
             o.Memory ?? s.Memory ?? DeploymentDefaults.Memory,
             o.DesiredCount ?? s.DesiredCount ?? desired,
             o.MinCapacity ?? s.MinCapacity ?? min,
             o.MaxCapacity ?? s.MaxCapacity ?? max);
-    }
-
-    /// <summary>
-    /// The service binary probing itself, as its Dockerfile's HEALTHCHECK does (the images carry no curl). The binary is
-    /// named after the project file, the SDK's default assembly name.
-    /// </summary>
-    private static List<string> DefaultProbe(ProjectResource project, int? port, string path)
-    {
-        var assembly = $"{Path.GetFileNameWithoutExtension(project.GetProjectMetadata().ProjectPath)}.dll";
-        List<string> command = ["CMD", "dotnet", assembly, "--health-probe"];
-        if (port is { } p)
-        {
-            command.Add($"http://127.0.0.1:{p}{path}");
-        }
-
-        return command;
     }
 
     private static string FindRepositoryRoot(string appHostDirectory)

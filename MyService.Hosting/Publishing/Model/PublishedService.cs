@@ -1,4 +1,4 @@
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Model;
 
 /// <summary>
 /// One deployable service as the model describes it, in publish form, for one environment (or none: the base
@@ -9,16 +9,19 @@ internal sealed record PublishedService
     /// <summary>The resource name: file names (<c>api.yml</c>), container name, log stream prefix.</summary>
     public required string ResourceName { get; init; }
 
-    /// <summary><c>{application}-{resource}</c>; with <c>-${ENV}</c> the name of everything deployed.</summary>
+    /// <summary><c>{application}-{resource}</c>: the FSD service name; with <c>-${ENV}</c> (FSD appends the environment itself) the ECS names.</summary>
     public required string BaseName { get; init; }
 
-    public string Name => $"{BaseName}-{DeploymentDefaults.EnvironmentPlaceholder}";
+    public string Name => EcsDeploymentContext.PerEnvironment(BaseName);
 
     /// <summary>The project's folder relative to the repository root, with '/' (the Dockerfile is there).</summary>
     public required string ProjectFolder { get; init; }
 
     /// <summary>The project's folder on this machine, for the Dockerfile check.</summary>
     public required string ProjectDirectory { get; init; }
+
+    /// <summary>The service's program, named after the project file (the SDK's default assembly name).</summary>
+    public required string Assembly { get; init; }
 
     public required string Pack { get; init; }
 
@@ -36,7 +39,7 @@ internal sealed record PublishedService
 
     public string? CertificateArn { get; init; }
 
-    /// <summary>Present exactly when there is an HTTP endpoint: the ALB's health check.</summary>
+    /// <summary>Present exactly when there is a load-balanced endpoint: the ALB's health check.</summary>
     public LoadBalancerHealthCheck? LoadBalancerHealthCheck { get; init; }
 
     public required ContainerHealthCheck ContainerHealthCheck { get; init; }
@@ -49,18 +52,22 @@ internal sealed record PublishedService
 
     public required IReadOnlyList<SecretReference> Secrets { get; init; }
 
-    public required IReadOnlyList<PublishedVolume> Volumes { get; init; }
+    public required IReadOnlyList<DeployedVolume> Volumes { get; init; }
 
-    public required IReadOnlyList<PublishedDependency> Dependencies { get; init; }
+    public required IReadOnlyList<DeployedDependency> Dependencies { get; init; }
 
-    /// <summary>An OTLP collector is in the model: the task gets the ADOT sidecar and traces go to it.</summary>
-    public bool HasCollectorSidecar { get; init; }
+    /// <summary>The collector container every task runs beside the app, if a declaration asked for one.</summary>
+    public DeployedSidecar? Sidecar { get; init; }
 
     public required int LogRetentionDays { get; init; }
 
     public required string User { get; init; }
 
-    public bool UsesSqlite => Volumes.Count > 0;
+    /// <summary>A declaration (a SQLite database: one writer) allows one task at a time.</summary>
+    public required bool SingleTask { get; init; }
+
+    // TEMP: the validators' name until they are moved (issue-17-validation).
+    public bool UsesSqlite => SingleTask;
 }
 
 internal sealed record LoadBalancerHealthCheck(string Path, int Interval, int Timeout, int HealthyThreshold, int UnhealthyThreshold);
@@ -73,17 +80,3 @@ internal sealed record AutoScalingSettings(int TargetCpuUtilization, int TargetM
 
 /// <summary>A variable whose value the container gets from Secrets Manager at start; never a value in the files.</summary>
 internal sealed record SecretReference(string Name, string ValueFrom);
-
-/// <summary>A persistent EFS volume (a SQLite data volume when published).</summary>
-internal sealed record PublishedVolume(string Name, string FileSystemId, string RootDirectory, string MountPath);
-
-internal sealed record PublishedDependency(
-    string Type,
-    string Name,
-    IReadOnlyList<string> Permissions,
-    IReadOnlyList<AttributeDefinition> Attributes,
-    IReadOnlyList<KeySchemaElement> KeySchema);
-
-internal sealed record AttributeDefinition(string Name, string Type);
-
-internal sealed record KeySchemaElement(string AttributeName, string KeyType);

@@ -1,4 +1,4 @@
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Model;
 
 /// <summary>The values a service gets when its <see cref="FsdServiceOptions"/> leave them unset, and the fixed names of the publish form.</summary>
 internal static class DeploymentDefaults
@@ -16,11 +16,6 @@ internal static class DeploymentDefaults
     /// </summary>
     public const string SidecarOtlpEndpoint = "http://localhost:4318";
 
-    public const string CollectorContainerName = "aws-otel-collector";
-
-    /// <summary>Pinned, so the same model publishes the same task definition.</summary>
-    public const string CollectorImage = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3";
-
     public const string EnvironmentPlaceholder = "${ENV}";
 
     public const int Cpu = 256;
@@ -35,12 +30,6 @@ internal static class DeploymentDefaults
     public const int StopTimeoutSeconds = 30;
 
     public const int HealthCheckGracePeriodSeconds = 60;
-
-    /// <summary>What a service's code does with a table it references: item reads and writes, never Scan or table administration.</summary>
-    public static readonly IReadOnlyList<string> DynamoDBReadWrite =
-        ["dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"];
-
-    public static readonly IReadOnlyList<string> EfsClient = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"];
 
     /// <summary>ALB target group health check.</summary>
     public static readonly LoadBalancerHealthCheck LoadBalancerHealthCheck = new("/health", 30, 5, 2, 3);

@@ -1,7 +1,6 @@
 using System.Globalization;
-using MyService.Hosting.Sqlite;
 
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Model;
 
 internal enum PublishedValueKind
 {
@@ -30,7 +29,7 @@ internal sealed record PublishedValue(PublishedValueKind Kind, string Text)
 /// them) onto deployed values. No value is ever resolved: a parameter becomes a placeholder or, when secret, a
 /// Secrets Manager reference, so a local value (user secrets, appsettings) cannot reach a published file.
 /// </summary>
-internal sealed class PublishedValues(IReadOnlyDictionary<IResource, ServiceEndpoint> publishedEndpoints)
+internal sealed class PublishedValues(IReadOnlyDictionary<IResource, ServiceEndpoint> publishedEndpoints, IReadOnlyDictionary<IResource, string> connectionStrings)
 {
     public PublishedValue Map(IResource owner, string variable, object? value)
     {
@@ -50,20 +49,9 @@ internal sealed class PublishedValues(IReadOnlyDictionary<IResource, ServiceEndp
         };
     }
 
-    /// <summary>SQLite is a file on the service's volume; any other connection string carries credentials, so it is a secret.</summary>
-    private static PublishedValue ConnectionString(IResourceWithConnectionString resource) => resource is SqliteResource sqlite
-        ? PublishedValue.Plain($"Data Source={SqliteDirectory(sqlite)}/{sqlite.DatabaseFileName}")
-        : PublishedValue.Secret(resource.Name);
-
-    /// <summary>
-    /// Without WithDataVolume the file would be on the task's ephemeral disk; that path is still published, so
-    /// validation can say what is wrong (SQLite data must be on a persistent volume).
-    /// </summary>
-    public static string SqliteDirectory(SqliteResource sqlite)
-    {
-        ArgumentNullException.ThrowIfNull(sqlite);
-        return sqlite.HasDataVolume ? DeploymentDefaults.DataMountPath : "/tmp";
-    }
+    /// <summary>What the resource declares (<see cref="EcsDeploymentContext.ConnectionString"/>), else a secret: a connection string carries credentials.</summary>
+    private PublishedValue ConnectionString(IResourceWithConnectionString resource) =>
+        connectionStrings.TryGetValue(resource, out var declared) ? PublishedValue.Plain(declared) : PublishedValue.Secret(resource.Name);
 
     /// <summary>Another service's address is known at deploy time only (its load balancer): a placeholder per endpoint.</summary>
     private PublishedValue Endpoint(EndpointReference endpoint, EndpointProperty property)

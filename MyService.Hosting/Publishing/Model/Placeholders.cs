@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Model;
 
 /// <summary>
 /// <c>${NAME}</c> values that FSD (or envsubst, for the raw ECS JSON) fills in at deploy time. <c>${ENV}</c> is the

@@ -1,0 +1,151 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace MyService.Hosting.Publishing.Model;
+
+/// <summary>
+/// A project's environment in publish form, with the names the services read (docs/ARCHITECTURE.md) and deployed
+/// values: no localhost URLs (except a sidecar's OTLP endpoint), no local paths, no parameter values. It comes from the
+/// project's own environment callbacks, run in publish mode, and from the <see cref="EcsDeploymentAnnotation"/>
+/// declarations on the project and on what it references.
+/// </summary>
+internal sealed class PublishEnvironment
+{
+    /// <summary>
+    /// What Aspire injects to wire a project up on this machine, and what this environment publishes instead: the
+    /// listening port as ASPNETCORE_HTTP_PORTS, forwarded headers only behind a load balancer. The
+    /// OTEL_DOTNET_EXPERIMENTAL_ switches tune the SDK for the local dashboard.
+    /// </summary>
+    private static readonly FrozenSet<string> HostWiring = new[]
+    {
+        "ASPNETCORE_URLS", "HTTP_PORTS", "HTTPS_PORTS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORT", "ASPNETCORE_HTTPS_PORTS",
+        "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "DOTNET_LAUNCH_PROFILE",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] HostWiringPrefixes = ["OTEL_DOTNET_EXPERIMENTAL_", "Kestrel__Endpoints__"];
+
+    public SortedDictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, SecretReference> Secrets { get; } = new(StringComparer.Ordinal);
+
+    public List<DeployedVolume> Volumes { get; } = [];
+
+    public List<DeployedDependency> Dependencies { get; } = [];
+
+    public DeployedSidecar? Sidecar { get; private set; }
+
+    public bool SingleTask { get; private set; }
+
+    /// <summary>Variables left out because nothing deployed answers to them, with why (for the log).</summary>
+    public List<string> Omitted { get; } = [];
+
+    public static async Task<PublishEnvironment> BuildAsync(
+        ProjectResource project, PublishInputs inputs, ServiceEndpoint? endpoint, bool loadBalanced, FsdServiceOptions settings, CancellationToken cancellationToken)
+    {
+        var published = new PublishEnvironment();
+        published.Variables["ASPNETCORE_ENVIRONMENT"] = "Production";
+        published.Variables["DOTNET_ENVIRONMENT"] = "Production";
+        if (endpoint is not null)
+        {
+            published.Variables["ASPNETCORE_HTTP_PORTS"] = endpoint.Port.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (loadBalanced)
+        {
+            // Behind the ALB: the scheme and client address come from X-Forwarded-*.
+            published.Variables["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
+        }
+
+        var declarations = Declarations(project, inputs.ApplicationName, settings);
+        var connectionStrings = declarations.Where(d => d.ConnectionString is not null).ToDictionary(d => d.Resource, d => d.ConnectionString!);
+        await published.AddCallbackVariablesAsync(project, inputs, new PublishedValues(inputs.Endpoints, connectionStrings), cancellationToken);
+        foreach (var declared in declarations)
+        {
+            published.Add(project, declared);
+        }
+
+        return published;
+    }
+
+    /// <summary>
+    /// Each declaration of the project itself and of what it references (WithReference's relationships), applied for
+    /// this project. A reference to a resource that declares nothing and has no value form of its own fails publish.
+    /// </summary>
+    private static List<EcsDeploymentContext> Declarations(ProjectResource project, string applicationName, FsdServiceOptions settings)
+    {
+        var referenced = project.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource).Distinct();
+        var declarations = new List<EcsDeploymentContext>();
+        foreach (var resource in referenced.Prepend(project))
+        {
+            var annotations = resource.Annotations.OfType<EcsDeploymentAnnotation>().ToList();
+            if (annotations.Count == 0 && resource is not (ProjectResource or ParameterResource or IResourceWithConnectionString))
+            {
+                throw new DistributedApplicationException(
+                    $"'{project.Name}' references '{resource.Name}' ({resource.GetType().Name}), which declares no deployed form (an {nameof(EcsDeploymentAnnotation)}).");
+            }
+
+            foreach (var annotation in annotations)
+            {
+                var context = new EcsDeploymentContext(project, resource, applicationName, settings.TablePermissions.TryGetValue(resource.Name, out var chosen) ? chosen : null);
+                annotation.Apply(context);
+                declarations.Add(context);
+            }
+        }
+
+        return declarations;
+    }
+
+    private void Add(ProjectResource project, EcsDeploymentContext declared)
+    {
+        foreach (var (name, value) in declared.Environment)
+        {
+            Variables[name] = value;
+        }
+
+        if (Volumes.Concat(declared.Volumes).GroupBy(v => v.MountPath).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new DistributedApplicationException($"'{project.Name}' would mount {string.Join(" and ", clash.Select(v => v.Name))} at {clash.Key}: one volume per mount path.");
+        }
+
+        Volumes.AddRange(declared.Volumes);
+        Dependencies.AddRange(declared.Dependencies);
+        Sidecar ??= declared.Sidecar;
+        SingleTask |= declared.SingleTask;
+    }
+
+    /// <summary>The project's WithEnvironment and WithReference callbacks, evaluated in publish mode as Aspire's own publishers do.</summary>
+    private async Task AddCallbackVariablesAsync(ProjectResource project, PublishInputs inputs, PublishedValues mapper, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var callbackContext = new EnvironmentCallbackContext(inputs.ExecutionContext, project, values, cancellationToken);
+        foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(callbackContext);
+        }
+
+        foreach (var (name, value) in values.Where(v => !IsHostWiring(v.Key)))
+        {
+            var mapped = mapper.Map(project, name, value);
+            switch (mapped.Kind)
+            {
+                case PublishedValueKind.Secret:
+                    Secrets[name] = new SecretReference(name, SecretArn(inputs.ApplicationName, mapped.Text));
+                    Variables.Remove(name);
+                    break;
+                case PublishedValueKind.Plain:
+                    Variables[name] = mapped.Text;
+                    break;
+                default:
+                    Omitted.Add($"{name}: {mapped.Text}");
+                    break;
+            }
+        }
+    }
+
+    private static bool IsHostWiring(string name) =>
+        HostWiring.Contains(name) || HostWiringPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A full Secrets Manager ARN; region and account are deploy-time placeholders, the secret named per environment.</summary>
+    private static string SecretArn(string applicationName, string name) =>
+        $"arn:aws:secretsmanager:${{AWS_REGION}}:${{AWS_ACCOUNT_ID}}:secret:{applicationName}/{DeploymentDefaults.EnvironmentPlaceholder}/{name}";
+}

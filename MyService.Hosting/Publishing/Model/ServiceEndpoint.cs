@@ -1,0 +1,23 @@
+namespace MyService.Hosting.Publishing.Model;
+
+/// <summary>
+/// The one HTTP endpoint a service publishes and the container port it listens on. The load balancer terminates TLS,
+/// so the service listens on plain HTTP: the endpoint named or scheme <c>http</c> wins over <c>https</c>.
+/// </summary>
+internal sealed record ServiceEndpoint(string Name, string Scheme, int Port, bool IsExternal)
+{
+    /// <summary>What a .NET container image listens on when nothing else says (<c>ASPNETCORE_HTTP_PORTS</c> of the images).</summary>
+    public const int ContainerDefaultPort = 8080;
+
+    /// <summary>
+    /// Null for a resource without an HTTP endpoint. The port is the target port Aspire resolves for the endpoint; Aspire
+    /// leaves it to the deployment tool for a project's launch-profile endpoint, so the AppHost names it
+    /// (<c>WithContainerPort</c>), else the images' 8080.
+    /// </summary>
+    public static ServiceEndpoint? Of(IResource resource)
+    {
+        var endpoints = resource.ResolveEndpoints().Where(e => e.Endpoint.UriScheme is "http" or "https").ToList();
+        var chosen = endpoints.FirstOrDefault(e => e.Endpoint.Name == "http") ?? endpoints.FirstOrDefault(e => e.Endpoint.UriScheme == "http") ?? endpoints.FirstOrDefault();
+        return chosen is null ? null : new(chosen.Endpoint.Name, chosen.Endpoint.UriScheme, chosen.TargetPort.Value ?? ContainerDefaultPort, chosen.Endpoint.IsExternal);
+    }
+}
