@@ -22,6 +22,6 @@ internal static class DynamoDBTableDeployment
             keys.Add(new(sortKey, "S", "RANGE"));
         }
 
-        context.Dependencies.Add(new DeployedDependency("aws_dynamodb_table", name, [.. (context.RequestedPermissions ?? ReadWrite).Order(StringComparer.Ordinal)], keys));
+        context.Dependencies.Add(new DeployedDependency("aws_dynamodb_table", name, context.RequestedPermissions ?? ReadWrite, keys));
     }
 }

@@ -74,5 +74,5 @@ public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResour
     public IDictionary<string, string> DeployBranches { get; } = new OrderedDictionary<string, string>(StringComparer.Ordinal) { ["staging"] = "staging", ["main"] = "prod" };
 
     /// <summary>The AppHost project's folder (the builder's), which the defaults above derive from.</summary>
-    internal string? AppHostDirectory { get; init; }
+    internal string? AppHostDirectory { get; set; }
 }

@@ -84,7 +84,7 @@ public sealed class EcsEnvironmentTests
         });
 
         Assert.True(run.Failed);
-        Assert.Contains("'worker' references 'tool' (ExecutableResource), which has no published form.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("'worker' references 'tool' (ExecutableResource), which declares no deployed form (an EcsDeploymentAnnotation).", run.Output, StringComparison.Ordinal);
     }
 
     private static IDistributedApplicationBuilder Builder(string[] args) => DistributedApplication.CreateBuilder(new DistributedApplicationOptions

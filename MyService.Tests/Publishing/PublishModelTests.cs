@@ -82,8 +82,8 @@ public sealed class PublishModelTests
         var staging = workflow[workflow.IndexOf("fsd deploy web (staging)", StringComparison.Ordinal)..workflow.IndexOf("fsd deploy web (prod)", StringComparison.Ordinal)];
         var prod = workflow[workflow.IndexOf("fsd deploy web (prod)", StringComparison.Ordinal)..workflow.IndexOf("fsd deploy worker", StringComparison.Ordinal)];
         Assert.DoesNotContain("--override", staging, StringComparison.Ordinal);
-        Assert.Contains("--override service.resources.cpu=1024", prod, StringComparison.Ordinal);
-        Assert.Contains("--override service.resources.maxCapacity=12", prod, StringComparison.Ordinal);
+        Assert.Contains("--override resources.cpu=1024", prod, StringComparison.Ordinal);
+        Assert.Contains("--override resources.maxCapacity=12", prod, StringComparison.Ordinal);
 
         // Aspire's --environment (the host environment) picks the FSD environment whose overrides go into the files.
         using var forProd = await PublishRun.ModelAsync(SecondModel.Build, environment: "prod");

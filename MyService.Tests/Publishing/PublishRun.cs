@@ -44,7 +44,7 @@ internal sealed class PublishRun : IDisposable
     public IReadOnlyList<ValidationProblem> Validate(string relative, string text) =>
         new DeploymentValidator(Factory).ValidateFile(PathOf(relative), text, null);
 
-    /// <summary>A test-only model in an ECS environment with application name <c>testapp</c> and repository root <c>/src</c>.</summary>
+    /// <summary>A test-only model in an ECS environment with application name <c>testapp</c>, repository root <c>/src</c> and AppHost <c>/src/TestApp.AppHost</c>.</summary>
     /// <param name="folder">What <c>--output-path</c> names; default this run's own output folder.</param>
     public static async Task<PublishRun> ModelAsync(Action<IDistributedApplicationBuilder> model, string step = "publish", string? environment = null, string? folder = null)
     {
@@ -60,6 +60,7 @@ internal sealed class PublishRun : IDisposable
         {
             e.ApplicationName = "testapp";
             e.RepositoryRoot = "/src";
+            e.AppHostDirectory = "/src/TestApp.AppHost";
         });
         model(builder);
         await run.RunAsync(builder, () => Task.FromResult(builder.Build()));

@@ -71,10 +71,7 @@ internal sealed class FsdValidator
 
     private void CheckMetadata()
     {
-        if (_yaml.Require("metadata.name", "set metadata.name, e.g. myservice-api-${ENV}.") && !_yaml.Text("metadata.name")!.Contains(DeploymentDefaults.EnvironmentPlaceholder, StringComparison.Ordinal))
-        {
-            _problems.Error("metadata.name", _yaml.Line("metadata.name"), "has no ${ENV}: every environment would deploy over the same service.", "append -${ENV} to the name.");
-        }
+        _yaml.Require("metadata.name", "set metadata.name, e.g. myservice-api.");
 
         _yaml.Require("metadata.pack", "set metadata.pack (the FSD pack the service is deployed with, e.g. dotnet).");
         if (_yaml.Node("metadata.owner") is null && YamlView.Texts(_yaml.Root, "metadata.owners").Count == 0)

@@ -1,9 +1,9 @@
 namespace MyService.Hosting.Publishing.Model;
 
 /// <summary>
-/// Turns each compute resource of the environment (Aspire's <c>GetComputeResources</c>: the projects; local tools such
-/// as DynamoDB Local are excluded from publish) into a <see cref="PublishedService"/>: its settings, else the defaults
-/// for its kind, and what the resources it references declare.
+/// Turns each project among the environment's compute resources (Aspire's <c>GetComputeResources</c>, which leaves out
+/// what is excluded from publish, such as DynamoDB Local) into a <see cref="PublishedService"/>: its settings, else the
+/// defaults for its kind, and what the resources it references declare.
 /// </summary>
 internal sealed class PublishedServiceFactory
 {
@@ -41,8 +41,8 @@ internal sealed class PublishedServiceFactory
         ArgumentNullException.ThrowIfNull(model);
         var directory = environment.AppHostDirectory ?? appHostDirectory;
         var applicationName = environment.ApplicationName ?? Placeholders.ApplicationNameFrom(directory);
-        var projects = model.GetComputeResources().Where(r => r.GetComputeEnvironment() is null || r.GetComputeEnvironment() == environment).Select(r => r as ProjectResource
-            ?? throw new DistributedApplicationException($"'{r.Name}' ({r.GetType().Name}) cannot be deployed by '{environment.Name}': it deploys .NET projects.")).ToList();
+        // Other compute resources (an executable tool) stay local; a service that references one fails below, naming it.
+        var projects = model.GetComputeResources().OfType<ProjectResource>().Where(r => r.GetComputeEnvironment() is null || r.GetComputeEnvironment() == environment).ToList();
         var endpoints = projects.Select(p => (Project: p, Endpoint: ServiceEndpoint.Of(p))).ToList();
         var inputs = new PublishInputs(executionContext, applicationName, endpoints.Where(e => e.Endpoint is not null).ToDictionary(e => (IResource)e.Project, e => e.Endpoint!));
 
@@ -107,7 +107,9 @@ internal sealed class PublishedServiceFactory
             Environment = published.Variables,
             Secrets = [.. published.Secrets.Values],
             Volumes = published.Volumes,
-            Dependencies = [.. published.Dependencies.OrderBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)],
+            // Sorted, so the same model gives the same bytes whatever order the declarations ran in.
+            Dependencies = [.. published.Dependencies.OrderBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)
+                .Select(d => d with { Permissions = [.. d.Permissions.Distinct().Order(StringComparer.Ordinal)] })],
             Sidecar = published.Sidecar,
             LogRetentionDays = overrides.LogRetentionDays ?? settings.LogRetentionDays ?? DeploymentDefaults.LogRetentionDays,
             User = settings.User,
