@@ -1,115 +1,110 @@
 using Aspire.Hosting.Pipelines;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MyService.Hosting.Publishing.Model;
 using MyService.Hosting.Publishing.Validation;
 
 namespace MyService.Hosting.Publishing;
 
 /// <summary>
-/// What the ECS environment's steps do: write the deployment files from the model into the output folder and validate
-/// them, or validate a folder of (hand-edited) files. Files are rewritten only when their content changes. Every
-/// problem is logged with file, line, field and fix; the caller fails the step when there is an error.
+/// The actions of <see cref="EcsEnvironmentResource"/>'s pipeline steps: write the deployment files from the model into
+/// Aspire's <c>--output-path</c> and validate them, or validate a folder of (hand-edited) files. The FSD environment is
+/// the host environment (<c>--environment</c>): dev, staging or prod applies its overrides; any other name (Aspire's
+/// defaults among them) gives the environment-neutral files that are committed. Files are rewritten only when their
+/// content changes. Every problem is logged with file, line, field and fix; an error fails the step (and, with
+/// <see cref="PipelineFailureExitCode"/>, the process).
 /// </summary>
-internal sealed partial class DeploymentPublisher(PublishedServiceFactory factory, ILogger logger)
+internal static partial class DeploymentPublisher
 {
-    public PublishedServiceFactory Factory => factory;
-
     private static readonly string[] GeneratedFolders = ["fsd", "ecs"];
 
-    /// <param name="environment">Null: environment-neutral files; else that FSD environment's overrides applied.</param>
-    public async Task<PublishResult> PublishAsync(string root, string? environment, IReportingStep step, CancellationToken cancellationToken)
+    public static async Task PublishStepAsync(EcsEnvironmentResource environment, PipelineStepContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        root = Path.GetFullPath(root);
-        var set = DeploymentFileSet.Create(factory, environment);
+        var (factory, output, fsdEnvironment) = await PrepareAsync(environment, context);
+        var set = DeploymentFileSet.Create(factory, fsdEnvironment);
         foreach (var project in factory.Projects)
         {
             foreach (var omitted in factory.OmittedVariables(project))
             {
-                LogOmitted(logger, project.Name, omitted);
+                LogOmitted(context.Logger, project.Name, omitted);
             }
         }
 
         var written = new List<string>();
         foreach (var (relative, content) in set.Files)
         {
-            var path = Path.Combine(root, relative);
-            await using var task = await step.CreateTaskAsync($"Writing {Shown(path)}", cancellationToken);
+            var path = Path.Combine(output, relative);
+            await using var task = await context.ReportingStep.CreateTaskAsync($"Writing {Shown(path)}", context.CancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var changed = !File.Exists(path) || await File.ReadAllTextAsync(path, cancellationToken) != content;
+            var changed = !File.Exists(path) || await File.ReadAllTextAsync(path, context.CancellationToken) != content;
             if (changed)
             {
-                await File.WriteAllTextAsync(path, content, cancellationToken);
+                await File.WriteAllTextAsync(path, content, context.CancellationToken);
             }
 
-            await task.CompleteAsync(changed ? $"Wrote {Shown(path)}" : $"{Shown(path)} is up to date", CompletionState.Completed, cancellationToken);
+            await task.CompleteAsync(changed ? $"Wrote {Shown(path)}" : $"{Shown(path)} is up to date", CompletionState.Completed, context.CancellationToken);
             written.Add(path);
         }
 
-        RemoveStaleFiles(root, written);
-        var scope = environment is { } e ? $"environment {e}" : "all environments (${ENV})";
-        var folder = Shown(root);
-        LogPublished(logger, set.Services.Count, written.Count, folder, scope);
+        // The output folder belongs to publish: a file for a service no longer in the model would otherwise linger.
+        foreach (var stale in GeneratedFolders.Select(f => Path.Combine(output, f)).Where(Directory.Exists).SelectMany(Directory.EnumerateFiles).Except(written).ToList())
+        {
+            File.Delete(stale);
+        }
 
+        var (folder, scope) = (Shown(output), fsdEnvironment is { } e ? $"environment {e}" : "all environments (${ENV})");
+        LogPublished(context.Logger, set.Services.Count, written.Count, folder, scope);
         var validator = new DeploymentValidator(factory);
-        var problems = new List<ValidationProblem>(validator.ValidatePaths(written, environment));
+        var problems = new List<ValidationProblem>(validator.ValidatePaths(written, fsdEnvironment));
         foreach (var variant in set.Variants)
         {
-            var path = Path.Combine(root, variant.File);
+            var path = Path.Combine(output, variant.File);
             problems.AddRange(validator.ValidateFile(path, variant.Text, variant.Environment, $"{Shown(path)} (with --env {variant.Environment} overrides)"));
         }
 
         problems.AddRange(DeploymentValidator.ValidateDockerfiles(set.Services));
-        return await ReportAsync(new PublishResult(written, problems), step, cancellationToken);
+        await ReportAsync(problems, context, $"`{factory.Commands.Publish}` wrote them");
     }
 
     /// <summary>A folder laid out like deploy/ (every .yml, .yaml and .json in it, and each service's Dockerfile) or one file.</summary>
-    public async Task<PublishResult> ValidateAsync(string path, string? environment, IReportingStep step, CancellationToken cancellationToken)
+    public static async Task ValidateStepAsync(EcsEnvironmentResource environment, PipelineStepContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        path = Path.GetFullPath(path);
-        var problems = new List<ValidationProblem>(new DeploymentValidator(factory).ValidatePaths([path], environment));
+        var (factory, path, fsdEnvironment) = await PrepareAsync(environment, context);
+        var problems = new List<ValidationProblem>(new DeploymentValidator(factory).ValidatePaths([path], fsdEnvironment));
         if (Directory.Exists(path))
         {
-            problems.AddRange(DeploymentValidator.ValidateDockerfiles(factory.Projects.Select(p => factory.Create(p, environment))));
+            problems.AddRange(DeploymentValidator.ValidateDockerfiles(factory.Projects.Select(p => factory.Create(p, fsdEnvironment))));
         }
 
-        return await ReportAsync(new PublishResult([], problems), step, cancellationToken);
+        await ReportAsync(problems, context, "fix them by hand, or publish again");
     }
 
-    /// <summary>The output folder belongs to publish: a file for a service no longer in the model would otherwise linger.</summary>
-    private static void RemoveStaleFiles(string root, List<string> written)
+    private static async Task<(PublishedServiceFactory Factory, string Output, string? FsdEnvironment)> PrepareAsync(EcsEnvironmentResource environment, PipelineStepContext context)
     {
-        foreach (var folder in GeneratedFolders.Select(f => Path.Combine(root, f)).Where(Directory.Exists))
-        {
-            foreach (var stale in Directory.EnumerateFiles(folder).Where(f => !written.Contains(f)).ToList())
-            {
-                File.Delete(stale);
-            }
-        }
+        var host = context.Services.GetRequiredService<IHostEnvironment>();
+        var factory = await PublishedServiceFactory.CreateAsync(environment, context.Model, context.ExecutionContext, host.ContentRootPath, context.CancellationToken);
+        var output = Path.GetFullPath(context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory());
+        return (factory, output, FsdServiceOptions.KnownEnvironments.FirstOrDefault(e => string.Equals(e, host.EnvironmentName, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private async Task<PublishResult> ReportAsync(PublishResult result, IReportingStep step, CancellationToken cancellationToken)
+    private static async Task ReportAsync(List<ValidationProblem> problems, PipelineStepContext context, string hint)
     {
-        await using var task = await step.CreateTaskAsync("Validating the deployment files", cancellationToken);
-        foreach (var problem in result.Problems.OrderBy(p => p.IsError ? 0 : 1))
+        await using var task = await context.ReportingStep.CreateTaskAsync("Validating the deployment files", context.CancellationToken);
+        foreach (var problem in problems.OrderBy(p => p.IsError ? 0 : 1))
         {
-            if (problem.IsError)
-            {
-                LogError(logger, problem.ToString());
-            }
-            else
-            {
-                LogWarning(logger, problem.ToString());
-            }
+            var line = problem.ToString();
+            LogProblem(context.Logger, problem.IsError ? LogLevel.Error : LogLevel.Warning, line);
         }
 
-        var errors = result.Errors.Count();
-        var warnings = result.Problems.Count - errors;
-        var verdict = $"Validation: {(errors == 0 ? "valid" : "INVALID")}: {errors} error(s), {warnings} warning(s).";
-        LogVerdict(logger, errors == 0 ? LogLevel.Information : LogLevel.Error, verdict);
-        var state = errors > 0 ? CompletionState.CompletedWithError : warnings > 0 ? CompletionState.CompletedWithWarning : CompletionState.Completed;
-        await task.CompleteAsync(verdict, state, cancellationToken);
-        return result;
+        var errors = problems.Count(p => p.IsError);
+        var verdict = $"Validation: {(errors == 0 ? "valid" : "INVALID")}: {errors} error(s), {problems.Count - errors} warning(s).";
+        LogProblem(context.Logger, errors == 0 ? LogLevel.Information : LogLevel.Error, verdict);
+        await task.CompleteAsync(verdict, errors > 0 ? CompletionState.CompletedWithError : problems.Count > 0 ? CompletionState.CompletedWithWarning : CompletionState.Completed, context.CancellationToken);
+        if (errors > 0)
+        {
+            // A DistributedApplicationException reaches the pipeline's report as it is (other exceptions get wrapped).
+            throw new DistributedApplicationException($"The deployment files have {errors} error(s), each logged above with file, line, field and fix ({hint}).");
+        }
     }
 
     private static string Shown(string path)
@@ -124,12 +119,6 @@ internal sealed partial class DeploymentPublisher(PublishedServiceFactory factor
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Service}: left out {Variable}.")]
     private static partial void LogOmitted(ILogger logger, string service, string variable);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Problem}")]
-    private static partial void LogError(ILogger logger, string problem);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Problem}")]
-    private static partial void LogWarning(ILogger logger, string problem);
-
-    [LoggerMessage(Message = "{Verdict}")]
-    private static partial void LogVerdict(ILogger logger, LogLevel level, string verdict);
+    [LoggerMessage(Message = "{Message}")]
+    private static partial void LogProblem(ILogger logger, LogLevel level, string message);
 }

@@ -29,7 +29,7 @@ public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResour
             {
                 Name = PublishStepName,
                 Description = $"Writes the FSD service files, ECS JSON and deploy workflow of {Name}, then validates them.",
-                Action = context => EcsPipelineSteps.PublishAsync(this, context),
+                Action = context => DeploymentPublisher.PublishStepAsync(this, context),
                 Resource = this,
             };
             publish.RequiredBy(WellKnownPipelineSteps.Publish);
@@ -38,7 +38,7 @@ public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResour
             {
                 Name = ValidateStepName,
                 Description = $"Validates the deployment files in the output path against the rules and the app model ({Name}), without publishing.",
-                Action = context => EcsPipelineSteps.ValidateAsync(this, context),
+                Action = context => DeploymentPublisher.ValidateStepAsync(this, context),
                 Resource = this,
             };
             return [publish, validate];
