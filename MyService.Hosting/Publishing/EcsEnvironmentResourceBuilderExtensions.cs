@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MyService.Hosting.Publishing;
+using MyService.Hosting.Publishing.Steps;
 
 namespace MyService.Hosting;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MyService.Hosting.Publishing;
 using MyService.Hosting.Publishing.Model;
+using MyService.Hosting.Publishing.Steps;
 using MyService.Hosting.Publishing.Validation;
 
 namespace MyService.Tests.Publishing;

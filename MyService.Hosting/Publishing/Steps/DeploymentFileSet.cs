@@ -3,7 +3,7 @@ using MyService.Hosting.Publishing.Fsd;
 using MyService.Hosting.Publishing.GitHub;
 using MyService.Hosting.Publishing.Model;
 
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Steps;
 
 /// <summary>An FSD file as one environment would deploy it (the written file plus that environment's overrides), for validation.</summary>
 internal sealed record EnvironmentVariant(string File, string Environment, string Text, PublishedService Service);

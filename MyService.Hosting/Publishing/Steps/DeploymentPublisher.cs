@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using MyService.Hosting.Publishing.Model;
 using MyService.Hosting.Publishing.Validation;
 
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Steps;
 
 /// <summary>
 /// The actions of <see cref="EcsEnvironmentResource"/>'s pipeline steps: write the deployment files from the model into

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Steps;
 
 /// <summary>
 /// Makes a failed pipeline fail the process. Under plain <c>dotnet run</c> (no Aspire CLI attached) Aspire's pipeline
