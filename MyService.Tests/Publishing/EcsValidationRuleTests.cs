@@ -30,7 +30,7 @@ public sealed class EcsValidationRuleTests(PublishedModelsFixture models) : ICla
     [InlineData("\"launchType\": \"FARGATE\"", "\"launchType\": \"EC2\"", "launchType", "expected 'FARGATE'")]
     [InlineData("\"${PRIVATE_SUBNET_1}\",\n        \"${PRIVATE_SUBNET_2}\"", "", "networkConfiguration.awsvpcConfiguration.subnets", "no subnets")]
     [InlineData("\"loadBalancers\": [", "\"loadBalancerz\": [", "loadBalancers", "is missing for a service with an HTTP endpoint")]
-    [InlineData("\"healthCheckGracePeriodSeconds\": 60", "\"healthCheckGracePeriodSeconds\": -1", "healthCheckGracePeriodSeconds", "outside the allowed range 0-")]
+    [InlineData("\"healthCheckGracePeriodSeconds\": 60", "\"healthCheckGracePeriodSeconds\": -1", "healthCheckGracePeriodSeconds", "is negative, which ECS refuses")]
     public void A_broken_service_definition_is_reported(string find, string replace, string field, string message) =>
         AssertReported(models.Second, "ecs/web.service.json", find, replace, field, message);
 

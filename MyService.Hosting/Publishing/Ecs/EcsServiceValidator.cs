@@ -54,8 +54,8 @@ internal static class EcsServiceValidator
         }
 
         var desired = json.Number(root, "desiredCount", "desiredCount");
-        var maximum = NotNegative(json, root, "deploymentConfiguration.maximumPercent", " percent");
-        NotNegative(json, root, "deploymentConfiguration.minimumHealthyPercent", " percent");
+        var maximum = NotNegative(json, problems, root, "deploymentConfiguration.maximumPercent", " percent");
+        NotNegative(json, problems, root, "deploymentConfiguration.minimumHealthyPercent", " percent");
         if (expected?.UsesSqlite == true)
         {
             if (desired is { } count)
@@ -87,7 +87,7 @@ internal static class EcsServiceValidator
                 problems.Error("loadBalancers.containerPort", null, $"is not {port}, where the app listens (the model's endpoint).", $"set containerPort {port}.");
             }
 
-            if (NotNegative(json, root, "healthCheckGracePeriodSeconds", " seconds") is null)
+            if (NotNegative(json, problems, root, "healthCheckGracePeriodSeconds", " seconds") is null)
             {
                 problems.Warning("healthCheckGracePeriodSeconds", null, "is not set: a slow start can be killed by the load balancer's health check.", $"set it, e.g. {DeploymentDefaults.HealthCheckGracePeriodSeconds}.");
             }
@@ -97,6 +97,14 @@ internal static class EcsServiceValidator
     }
 
     /// <summary>ECS bounds these only below (0); above, any value is accepted.</summary>
-    private static int? NotNegative(JsonView json, System.Text.Json.JsonElement root, string path, string unit) =>
-        json.Range(root, path, path, 0, int.MaxValue, unit);
+    private static int? NotNegative(JsonView json, ProblemList problems, System.Text.Json.JsonElement root, string path, string unit)
+    {
+        var value = json.Number(root, path, path);
+        if (value < 0)
+        {
+            problems.Error(path, null, $"{value}{unit} is negative, which ECS refuses.", $"set {path} to 0 or more.");
+        }
+
+        return value;
+    }
 }
