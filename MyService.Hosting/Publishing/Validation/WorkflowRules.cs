@@ -50,9 +50,13 @@ internal static class WorkflowRules
     private static YamlNode? Child(YamlNode node, string name) =>
         node is YamlMappingNode mapping ? mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode key && key.Value == name).Value : null;
 
-    private static bool IdTokenWrite(YamlNode node) =>
-        Child(node, "permissions") is { } permissions && (Child(permissions, "id-token") as YamlScalarNode)?.Value == "write"
-        || (Child(node, "permissions") as YamlScalarNode)?.Value == "write-all";
+    /// <summary><c>permissions: {id-token: write}</c>, or <c>permissions: write-all</c>, on a workflow or a job.</summary>
+    private static bool IdTokenWrite(YamlNode node) => Child(node, "permissions") switch
+    {
+        YamlScalarNode all => all.Value == "write-all",
+        { } permissions => (Child(permissions, "id-token") as YamlScalarNode)?.Value == "write",
+        null => false,
+    };
 
     private static bool Runs(YamlNode job, string command) =>
         Child(job, "steps") is YamlSequenceNode steps && steps.Children.Any(s => (Child(s, "run") as YamlScalarNode)?.Value?.Contains(command, StringComparison.Ordinal) == true);
