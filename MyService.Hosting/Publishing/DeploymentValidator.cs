@@ -95,19 +95,6 @@ internal sealed class DeploymentValidator(PublishedServiceFactory factory)
         return problems;
     }
 
-    private static List<ValidationProblem> ValidateWorkflow(string file, string text)
-    {
-        var problems = new ProblemList(file);
-        if (!text.Contains("id-token: write", StringComparison.Ordinal))
-        {
-            problems.Error("permissions.id-token", null, "is not 'write': the workflow cannot use OIDC and would need stored AWS keys.", "set permissions: id-token: write.");
-        }
-
-        if (!text.Contains("needs: test", StringComparison.Ordinal))
-        {
-            problems.Error("jobs.deploy.needs", null, "deploy does not wait for the tests.", "set needs: test on the deploy job.");
-        }
-
-        return [.. problems.Problems];
-    }
+    /// <summary>A deploy workflow (<see cref="WorkflowRules"/>): OIDC and deploying after the tests, as warnings.</summary>
+    internal static IReadOnlyList<ValidationProblem> ValidateWorkflow(string file, string text) => WorkflowRules.Validate(file, text);
 }

@@ -1,4 +1,5 @@
 using Aspire.Hosting.Pipelines;
+using MyService.Hosting.Publishing.Model;
 using MyService.Hosting.Publishing.Steps;
 
 namespace MyService.Hosting.Publishing;

@@ -1,3 +1,5 @@
+using MyService.Hosting.Publishing.Model;
+
 namespace MyService.Hosting.Publishing;
 
 /// <summary>

@@ -16,15 +16,41 @@ public sealed class EcsValidationRuleTests(PublishedModelsFixture models) : ICla
     [InlineData("\"valueFrom\": \"arn:aws:secretsmanager:${AWS_REGION}:${AWS_ACCOUNT_ID}:secret:testapp/${ENV}/payment-api-key\"", "\"valueFrom\": \"payment-api-key\"", "containerDefinitions[0].secrets[0].valueFrom", "not a full Secrets Manager")]
     [InlineData("\"value\": \"${FEATURE_FLAG}\"", "\"value\": \"http://localhost:9000\"", "containerDefinitions[0].environment[5]", "localhost/loopback")]
     [InlineData("\"stopTimeout\": 30", "\"stopTimeout\": 121", "containerDefinitions[0].stopTimeout", "outside the allowed range 2-120")]
+    [InlineData("\"user\": \"1654\"", "\"user\": \"0:0\"", "containerDefinitions[0].user", "runs as root")]
+    [InlineData("\"FARGATE\"\n  ],", "\"EC2\"\n  ],", "requiresCompatibilities", "does not include FARGATE")]
+    [InlineData("\"cpu\": \"256\",", "", "cpu", "required on Fargate")]
+    [InlineData("\"executionRoleArn\": \"arn:aws:iam::${AWS_ACCOUNT_ID}:role/testapp-web-${ENV}-execution\",", "", "executionRoleArn", "needs the execution role")]
+    [InlineData("\"taskRoleArn\": \"arn:aws:iam::", "\"taskRoleArn\": \"arn:aws:sts::", "taskRoleArn", "is not an IAM role ARN")]
     public void A_broken_task_definition_is_reported(string find, string replace, string field, string message) =>
         AssertReported(models.Second, "ecs/web.task-definition.json", find, replace, field, message);
 
     [Theory]
-    [InlineData("\"rollback\": true", "\"rollback\": false", "deploymentConfiguration.deploymentCircuitBreaker.rollback", "must roll back")]
-    [InlineData("\"assignPublicIp\": \"DISABLED\"", "\"assignPublicIp\": \"ENABLED\"", "networkConfiguration.awsvpcConfiguration.assignPublicIp", "private subnets")]
     [InlineData("\"containerPort\": 8080", "\"containerPort\": 8000", "loadBalancers.containerPort", "is not 8080")]
+    [InlineData("\"assignPublicIp\": \"DISABLED\"", "\"assignPublicIp\": \"YES\"", "networkConfiguration.awsvpcConfiguration.assignPublicIp", "ECS accepts ENABLED or DISABLED")]
+    [InlineData("\"launchType\": \"FARGATE\"", "\"launchType\": \"EC2\"", "launchType", "expected 'FARGATE'")]
+    [InlineData("\"${PRIVATE_SUBNET_1}\",\n        \"${PRIVATE_SUBNET_2}\"", "", "networkConfiguration.awsvpcConfiguration.subnets", "no subnets")]
+    [InlineData("\"loadBalancers\": [", "\"loadBalancerz\": [", "loadBalancers", "is missing for a service with an HTTP endpoint")]
+    [InlineData("\"healthCheckGracePeriodSeconds\": 60", "\"healthCheckGracePeriodSeconds\": -1", "healthCheckGracePeriodSeconds", "is negative, which ECS refuses")]
     public void A_broken_service_definition_is_reported(string find, string replace, string field, string message) =>
         AssertReported(models.Second, "ecs/web.service.json", find, replace, field, message);
+
+    [Theory]
+    [InlineData("\"rollback\": true", "\"rollback\": false", "deploymentConfiguration.deploymentCircuitBreaker.rollback", "must roll back")]
+    [InlineData("\"assignPublicIp\": \"DISABLED\"", "\"assignPublicIp\": \"ENABLED\"", "networkConfiguration.awsvpcConfiguration.assignPublicIp", "private subnets")]
+    public void A_questionable_service_definition_is_a_warning(string find, string replace, string field, string message) =>
+        AssertWarned(models.Second, "ecs/web.service.json", find, replace, field, message);
+
+    [Fact]
+    public void A_task_definition_without_health_check_logs_or_user_runs_and_is_warned_about()
+    {
+        var text = models.Second.Read("ecs/web.task-definition.json");
+        Assert.Contains("\"user\": \"1654\",", text, StringComparison.Ordinal);
+        var problems = models.Second.Validate("ecs/web.task-definition.json", text.Replace("\"user\": \"1654\",", "", StringComparison.Ordinal).Replace("\"awslogs\"", "\"json-file\"", StringComparison.Ordinal));
+
+        Assert.Contains(problems, p => !p.IsError && p.Field == "containerDefinitions[0].user" && p.Message.Contains("the image's USER decides", StringComparison.Ordinal));
+        Assert.Contains(problems, p => !p.IsError && p.Field == "containerDefinitions[0].logConfiguration" && p.Message.Contains("not awslogs", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.IsError && p.Field.EndsWith(".logConfiguration", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void A_worker_service_with_a_load_balancer_is_an_error()
@@ -55,8 +81,17 @@ public sealed class EcsValidationRuleTests(PublishedModelsFixture models) : ICla
     {
         foreach (var file in new[] { "ecs/web.task-definition.json", "ecs/web.service.json", "ecs/worker.task-definition.json", "ecs/worker.service.json" })
         {
-            Assert.DoesNotContain(models.Second.Validate(file, models.Second.Read(file)), p => p.IsError);
+            Assert.Empty(models.Second.Validate(file, models.Second.Read(file)));
         }
+    }
+
+    private static void AssertWarned(PublishRun run, string file, string find, string replace, string field, string message)
+    {
+        var text = run.Read(file);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        var problems = run.Validate(file, text.Replace(find, replace, StringComparison.Ordinal));
+        Assert.True(problems.Any(p => !p.IsError && p.Field == field && p.Message.Contains(message, StringComparison.Ordinal) && p.Fix.Length > 0), string.Join('\n', problems));
+        Assert.DoesNotContain(problems, p => p.IsError);
     }
 
     private static void AssertReported(PublishRun run, string file, string find, string replace, string field, string message)

@@ -122,12 +122,14 @@ public sealed class PublishModelTests
     }
 
     [Fact]
-    public async Task A_service_without_owners_fails_publish()
+    public async Task A_service_without_owners_publishes_with_a_warning()
     {
+        // No owner deploys (the platform's documents have examples without one), so it is a warning, not a failure.
         using var run = await PublishRun.ModelAsync(builder => builder.AddProject<TestWorkerProject>("worker"));
 
-        Assert.True(run.Failed);
-        Assert.Contains("metadata.owners: no owner", run.Output, StringComparison.Ordinal);
+        Assert.False(run.Failed, run.Output);
+        Assert.Contains($"warning: {run.PathOf("fsd/worker.yml")}:3: metadata.owners: no owner", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Validation: valid: 0 error(s)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,9 @@ public sealed class ValidateStepTests
         Assert.True(run.Failed, run.Output);
         Assert.Contains($"Error: error: {published.PathOf("fsd/web.yml")}:12: service.heathCheck: unknown field 'heathCheck'. Fix: did you mean 'healthCheck'?", run.Output, StringComparison.Ordinal);
         Assert.Contains("service.resources.cpu: cpu 300 with memory 512 is not a Fargate task size. Fix: use a Fargate CPU value", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Validation: INVALID: 3 error(s)", run.Output, StringComparison.Ordinal);
+        // The health check, now missing for a service with a port, deploys: a warning, not a third error.
+        Assert.Contains($"warning: {published.PathOf("fsd/web.yml")}:8: service.healthCheck: is missing", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Validation: INVALID: 2 error(s)", run.Output, StringComparison.Ordinal);
         // Validation only: the broken file is still there as it was.
         Assert.Equal(broken, published.Read("fsd/web.yml"));
     }
@@ -40,13 +42,15 @@ public sealed class ValidateStepTests
     public async Task A_file_for_a_service_the_model_lacks_is_checked_against_the_rules_and_says_so()
     {
         using var published = await PublishRun.ModelAsync(SecondModel.Build);
-        published.Write("fsd/billing.yml", published.Read("fsd/web.yml").Replace("vpc: true", "vpc: false", StringComparison.Ordinal));
+        published.Write("fsd/billing.yml", published.Read("fsd/web.yml").Replace("vpc: true", "vpc: false", StringComparison.Ordinal).Replace("retention: 30", "retention: 31", StringComparison.Ordinal));
 
         using var run = await ValidateAsync(published.OutputPath);
 
         Assert.True(run.Failed, run.Output);
-        Assert.Contains("the app model has no project named 'billing'", run.Output, StringComparison.Ordinal);
-        Assert.Contains("service.networking.vpc: is not true", run.Output, StringComparison.Ordinal);
+        var billing = published.PathOf("fsd/billing.yml");
+        Assert.Contains($"warning: {billing}: (file): the app model has no project named 'billing'", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"warning: {billing}:46: service.networking.vpc: is not true", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"error: {billing}:59: service.observability.logs.retention: 31 is not a CloudWatch Logs retention", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

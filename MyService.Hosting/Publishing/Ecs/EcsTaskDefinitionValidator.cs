@@ -1,9 +1,14 @@
 using System.Text.Json;
+using MyService.Hosting.Publishing.Model;
 using MyService.Hosting.Publishing.Validation;
 
 namespace MyService.Hosting.Publishing.Ecs;
 
-/// <summary>Validates a task definition (register-task-definition input) against the rules and, when known, the model.</summary>
+/// <summary>
+/// Validates a task definition (register-task-definition input) against the rules and, when known, the model: errors
+/// for what ECS refuses or what fails at run time, loses data or leaks a secret; warnings for what runs but a reviewer
+/// would question.
+/// </summary>
 internal static class EcsTaskDefinitionValidator
 {
     private static readonly string[] LogOptions = ["awslogs-group", "awslogs-region", "awslogs-stream-prefix"];
@@ -33,14 +38,7 @@ internal static class EcsTaskDefinitionValidator
             DeploymentRules.FargateSize(problems, "cpu", null, cpu.Value, memory.Value);
         }
 
-        foreach (var role in new[] { "executionRoleArn", "taskRoleArn" })
-        {
-            if (JsonView.Text(root, role) is not { } arn || !arn.StartsWith("arn:aws:iam::", StringComparison.Ordinal))
-            {
-                problems.Error(role, null, "is not an IAM role ARN.", $"set {role} to arn:aws:iam::ACCOUNT:role/NAME.");
-            }
-        }
-
+        CheckRoles(problems, root);
         var containers = JsonView.Items(root, "containerDefinitions");
         var sidecar = containers.FirstOrDefault(c => JsonView.Text(c, "image")?.Contains("aws-otel-collector", StringComparison.Ordinal) == true);
         // The app's container is the one named after the service; a hand-written file may name it otherwise, then the first.
@@ -60,12 +58,39 @@ internal static class EcsTaskDefinitionValidator
         return problems.Problems;
     }
 
+    /// <summary>
+    /// A role ARN that is given must be an IAM role ARN (ECS refuses others). Without the execution role Fargate
+    /// cannot send awslogs or read secrets (ECS refuses the task definition); without the task role the app has no
+    /// AWS permissions, which runs but a reviewer would question.
+    /// </summary>
+    private static void CheckRoles(ProblemList problems, JsonElement root)
+    {
+        var containers = JsonView.Items(root, "containerDefinitions");
+        var needsExecutionRole = containers.Any(c => JsonView.Text(c, "logConfiguration.logDriver") == "awslogs" || JsonView.Items(c, "secrets").Count > 0);
+        foreach (var role in new[] { "executionRoleArn", "taskRoleArn" })
+        {
+            switch (JsonView.Text(root, role))
+            {
+                case { } arn when !arn.StartsWith("arn:aws:iam::", StringComparison.Ordinal) || !arn.Contains(":role/", StringComparison.Ordinal):
+                    problems.Error(role, null, $"'{arn}' is not an IAM role ARN.", $"set {role} to arn:aws:iam::ACCOUNT:role/NAME.");
+                    break;
+                case null when role == "executionRoleArn" && needsExecutionRole:
+                    problems.Error(role, null, "is missing: Fargate needs the execution role to send awslogs and read secrets.", $"set {role} to arn:aws:iam::ACCOUNT:role/NAME.");
+                    break;
+                case null when role == "taskRoleArn":
+                    problems.Warning(role, null, "is missing: the app's code has no AWS permissions.", $"set {role} to arn:aws:iam::ACCOUNT:role/NAME.");
+                    break;
+            }
+        }
+    }
+
     private static void CheckContainer(
         JsonView json, ProblemList problems, JsonElement container, string at, bool isApp, PublishedService? expected, JsonElement? sidecar, HashSet<string?> efsVolumes)
     {
         if (JsonView.Get(container, "healthCheck") is null)
         {
-            problems.Error($"{at}.healthCheck", null, "is missing: ECS could not replace a hung container.", "add a healthCheck (the app: its --health-probe; the ADOT sidecar: /healthcheck).");
+            // ECS runs a container without one; it only cannot tell that a running container has hung.
+            problems.Warning($"{at}.healthCheck", null, "is missing: ECS could not replace a hung container.", "add a healthCheck (the app: its --health-probe; the ADOT sidecar: /healthcheck).");
         }
         else
         {
@@ -75,10 +100,16 @@ internal static class EcsTaskDefinitionValidator
             json.Range(container, "healthCheck.startPeriod", $"{at}.healthCheck.startPeriod", 0, 300, " seconds");
         }
 
-        if (JsonView.Text(container, "logConfiguration.logDriver") != "awslogs"
-            || LogOptions.Any(o => JsonView.Get(container, "logConfiguration.options")?.TryGetProperty(o, out _) != true))
+        var logDriver = JsonView.Text(container, "logConfiguration.logDriver");
+        if (logDriver != "awslogs")
         {
-            problems.Error($"{at}.logConfiguration", null, "is not awslogs with group, region and stream prefix: the logs would be lost.",
+            problems.Warning($"{at}.logConfiguration", null, $"the log driver is '{logDriver ?? "missing"}', not awslogs: the logs would not reach CloudWatch.",
+                "set logDriver awslogs with options awslogs-group, awslogs-region and awslogs-stream-prefix.");
+        }
+        else if (LogOptions.Any(o => JsonView.Get(container, "logConfiguration.options")?.TryGetProperty(o, out _) != true))
+        {
+            // The awslogs driver needs group and region to start; on Fargate ECS also requires the stream prefix.
+            problems.Error($"{at}.logConfiguration", null, "is awslogs without group, region and stream prefix: the container cannot start its log driver.",
                 "set logDriver awslogs with options awslogs-group, awslogs-region and awslogs-stream-prefix.");
         }
 
@@ -98,9 +129,16 @@ internal static class EcsTaskDefinitionValidator
             return;
         }
 
-        if (JsonView.Text(container, "user") is not { } user || user is "root" or "0" || user.StartsWith("0:", StringComparison.Ordinal))
+        // 000_205a7571b484f349.txt, Pattern 1 pitfall "Not running as non-root user": the platform's ECS security
+        // policy rejects a root container. Left out, the image's USER decides (the Dockerfile check covers it).
+        var user = JsonView.Text(container, "user");
+        if (user is "root" or "0" || user?.StartsWith("0:", StringComparison.Ordinal) == true)
         {
             problems.Error($"{at}.user", null, "the container runs as root.", $"set user to {DeploymentDefaults.NonRootUser} (the images' non-root $APP_UID).");
+        }
+        else if (user is null)
+        {
+            problems.Warning($"{at}.user", null, "is not set: the image's USER decides whether the container runs as root.", $"set user to {DeploymentDefaults.NonRootUser} (the images' non-root $APP_UID).");
         }
 
         var ports = JsonView.Items(container, "portMappings").Select(p => json.Number(p, "containerPort", $"{at}.portMappings.containerPort")).ToList();

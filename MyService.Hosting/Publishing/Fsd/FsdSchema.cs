@@ -1,10 +1,19 @@
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace MyService.Hosting.Publishing.Fsd;
 
 internal enum FsdFieldKind
 {
+    /// <summary>A single value read as text.</summary>
     Scalar,
+
+    /// <summary>A single whole number.</summary>
+    Integer,
+
+    /// <summary>A single true or false.</summary>
+    Boolean,
+
     Mapping,
     Sequence,
 
@@ -12,40 +21,50 @@ internal enum FsdFieldKind
     Map,
 }
 
-/// <summary>The shape of an FSD v1 file (the fields docs/DEPLOYMENT.md lists): every known field, so typos such as <c>heathCheck</c> are reported.</summary>
+/// <summary>
+/// The shape of an FSD v1 file: every field the platform's FSD documents use, at every level, so that a name outside
+/// them (a typo such as <c>heathCheck</c>) is reported with the nearest known name, and a value of the wrong type is
+/// reported once, here, rather than by each rule that reads it.
+/// </summary>
 internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, FsdSchema>? Fields = null, FsdSchema? Item = null)
 {
-    private static readonly FsdSchema Scalar = new(FsdFieldKind.Scalar);
+    private static readonly FsdSchema Text = new(FsdFieldKind.Scalar);
+    private static readonly FsdSchema Integer = new(FsdFieldKind.Integer);
+    private static readonly FsdSchema Boolean = new(FsdFieldKind.Boolean);
 
     public static FsdSchema Root { get; } = Mapping(
-        ("apiVersion", Scalar),
-        ("kind", Scalar),
-        ("metadata", Mapping(("name", Scalar), ("pack", Scalar), ("owner", Scalar), ("owners", Sequence(Scalar)))),
+        ("apiVersion", Text),
+        ("kind", Text),
+        ("metadata", Mapping(("name", Text), ("pack", Text), ("owner", Text), ("owners", Sequence(Text)))),
         ("service", Mapping(
-            ("type", Scalar),
-            ("image", Scalar),
-            ("port", Scalar),
-            ("healthCheck", Mapping(("path", Scalar), ("interval", Scalar), ("timeout", Scalar), ("healthyThreshold", Scalar), ("unhealthyThreshold", Scalar))),
-            ("resources", Mapping(("cpu", Scalar), ("memory", Scalar), ("desiredCount", Scalar), ("minCapacity", Scalar), ("maxCapacity", Scalar))),
+            ("type", Text),
+            ("image", Text),
+            ("port", Integer),
+            ("healthCheck", Mapping(("path", Text), ("interval", Integer), ("timeout", Integer), ("healthyThreshold", Integer), ("unhealthyThreshold", Integer))),
+            ("resources", Mapping(("cpu", Integer), ("memory", Integer), ("desiredCount", Integer), ("minCapacity", Integer), ("maxCapacity", Integer))),
             ("autoScaling", Mapping(
-                ("minCount", Scalar), ("maxCount", Scalar), ("targetCPU", Scalar), ("targetCPUUtilization", Scalar),
-                ("targetMemoryUtilization", Scalar), ("scaleInCooldown", Scalar), ("scaleOutCooldown", Scalar))),
+                ("minCount", Integer), ("maxCount", Integer), ("targetCPU", Integer), ("targetCPUUtilization", Integer),
+                ("targetMemoryUtilization", Integer), ("scaleInCooldown", Integer), ("scaleOutCooldown", Integer))),
             ("environment", new FsdSchema(FsdFieldKind.Map)),
-            ("secrets", Sequence(Mapping(("name", Scalar), ("valueFrom", Scalar)))),
-            ("networking", Mapping(("vpc", Scalar), ("loadBalancer", Mapping(("type", Scalar), ("internal", Scalar), ("certificateArn", Scalar))))),
+            ("secrets", Sequence(Mapping(("name", Text), ("valueFrom", Text)))),
+            ("networking", Mapping(("vpc", Boolean), ("loadBalancer", Mapping(("type", Text), ("internal", Boolean), ("certificateArn", Text))))),
             ("observability", Mapping(
-                ("metrics", Mapping(("enabled", Scalar))),
-                ("traces", Mapping(("enabled", Scalar), ("otlpEndpoint", Scalar))),
-                ("logs", Mapping(("enabled", Scalar), ("retention", Scalar))))),
-            ("volumes", Sequence(Mapping(("name", Scalar), ("efs", Mapping(("fileSystemId", Scalar), ("rootDirectory", Scalar))), ("mountPath", Scalar)))))),
+                ("metrics", Mapping(("enabled", Boolean), ("port", Integer), ("path", Text))),
+                ("traces", Mapping(("enabled", Boolean), ("otlpEndpoint", Text))),
+                ("logs", Mapping(("enabled", Boolean), ("retention", Integer))))),
+            ("volumes", Sequence(Mapping(("name", Text), ("efs", Mapping(("fileSystemId", Text), ("rootDirectory", Text))), ("mountPath", Text)))))),
         ("dependencies", Sequence(Mapping(
-            ("type", Scalar),
-            ("name", Scalar),
-            ("permissions", Sequence(Scalar)),
-            ("attributes", Sequence(Mapping(("name", Scalar), ("type", Scalar)))),
-            ("keySchema", Sequence(Mapping(("attributeName", Scalar), ("keyType", Scalar))))))));
+            ("type", Text),
+            ("name", Text),
+            ("permissions", Sequence(Text)),
+            // aws_dynamodb_table
+            ("attributes", Sequence(Mapping(("name", Text), ("type", Text)))),
+            ("keySchema", Sequence(Mapping(("attributeName", Text), ("keyType", Text)))),
+            // aws_efs_file_system
+            ("encrypted", Boolean),
+            ("performanceMode", Text)))));
 
-    /// <summary>Reports every field the schema does not know and every value of the wrong shape.</summary>
+    /// <summary>Reports every field the schema does not know and every value of the wrong shape or type.</summary>
     public void Check(YamlNode node, string path, Validation.ProblemList problems)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -54,6 +73,20 @@ internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, 
         switch (Kind, node)
         {
             case (FsdFieldKind.Scalar, YamlScalarNode):
+                break;
+            case (FsdFieldKind.Integer, YamlScalarNode scalar):
+                if (!IsPlaceholder(scalar.Value) && !int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                {
+                    problems.Error(path, line, $"'{scalar.Value}' is not a whole number.", $"write {path} as a number, without quotes or units.");
+                }
+
+                break;
+            case (FsdFieldKind.Boolean, YamlScalarNode scalar):
+                if (!IsPlaceholder(scalar.Value) && !bool.TryParse(scalar.Value, out _))
+                {
+                    problems.Error(path, line, $"'{scalar.Value}' is not true or false.", $"write {path}: true or {path}: false.");
+                }
+
                 break;
             case (FsdFieldKind.Map, YamlMappingNode map):
                 foreach (var (key, value) in map.Children)
@@ -95,6 +128,10 @@ internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, 
         }
     }
 
+    /// <summary>A whole value of <c>${NAME}</c> is filled in at deploy time, so its type cannot be checked here.</summary>
+    public static bool IsPlaceholder(string? value) =>
+        value is { Length: > 3 } v && v.StartsWith("${", StringComparison.Ordinal) && v.EndsWith('}') && v.IndexOf('}', StringComparison.Ordinal) == v.Length - 1;
+
     private string Suggest(string name)
     {
         var known = Fields!.Keys.ToList();
@@ -107,6 +144,8 @@ internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, 
     private static string Describe(FsdFieldKind kind) => kind switch
     {
         FsdFieldKind.Scalar => "a single value",
+        FsdFieldKind.Integer => "a whole number",
+        FsdFieldKind.Boolean => "true or false",
         FsdFieldKind.Sequence => "a list",
         _ => "a mapping of fields",
     };

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace MyService.Hosting.Publishing.Fsd;
 
-/// <summary>Reads values out of a parsed YAML file by dotted path, with their line numbers; a value of the wrong type is a problem.</summary>
+/// <summary>Reads values out of a parsed YAML file by dotted path, with their line numbers; a missing required field is a problem.</summary>
 internal sealed class YamlView(YamlNode root, ProblemList problems)
 {
     public YamlNode Root { get; } = root;
@@ -16,19 +16,31 @@ internal sealed class YamlView(YamlNode root, ProblemList problems)
 
     public static YamlNode? Node(YamlNode? from, string path) => path.Split('.').Aggregate(from, Child);
 
-    /// <summary>The line of the field, or of the nearest parent that exists (to say where a missing field belongs).</summary>
+    /// <summary>
+    /// The line of the field's name, or of the nearest parent that exists (to say where a missing field belongs): a
+    /// mapping's own node starts at its first child, so the key is what points at the field itself.
+    /// </summary>
     public int Line(string path)
     {
         var parts = path.Split('.');
         for (var n = parts.Length; n > 0; n--)
         {
-            if (Node(string.Join('.', parts[..n])) is { } node)
+            var parent = n == 1 ? Root : Node(string.Join('.', parts[..(n - 1)]));
+            if (parent is YamlMappingNode && Child(parent, parts[n - 1]) is not null)
             {
-                return (int)node.Start.Line;
+                return LineOf(parent, parts[n - 1]);
             }
         }
 
         return 1;
+    }
+
+    /// <summary>The line of <paramref name="name"/>'s key in the mapping <paramref name="from"/>, else of the mapping itself.</summary>
+    public static int LineOf(YamlNode from, string name)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        var key = from is YamlMappingNode mapping ? mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == name) : null;
+        return (int)(key ?? from).Start.Line;
     }
 
     public string? Text(string path) => Text(Root, path);
@@ -36,39 +48,17 @@ internal sealed class YamlView(YamlNode root, ProblemList problems)
     public static string? Text(YamlNode? from, string path) =>
         Node(from, path) is YamlScalarNode scalar ? scalar.Value : null;
 
-    public int? Number(string path) => Number(Root, path, path);
+    /// <summary>The whole number at <paramref name="path"/>; null when it is missing or not a number (which <see cref="FsdSchema"/> reports).</summary>
+    public int? Number(string path) => Number(Root, path);
 
-    public int? Number(YamlNode? from, string path, string field)
-    {
-        if (Node(from, path) is not YamlScalarNode scalar)
-        {
-            return null;
-        }
+    public static int? Number(YamlNode? from, string path) =>
+        Node(from, path) is YamlScalarNode scalar && int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-        if (int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
+    /// <summary>The true or false at <paramref name="path"/>; null when it is missing or neither (which <see cref="FsdSchema"/> reports).</summary>
+    public bool? Flag(string path) => Flag(Root, path);
 
-        problems.Error(field, (int)scalar.Start.Line, $"'{scalar.Value}' is not a whole number.", $"write {field} as a number, without quotes or units.");
-        return null;
-    }
-
-    public bool? Flag(string path)
-    {
-        if (Node(path) is not YamlScalarNode scalar)
-        {
-            return null;
-        }
-
-        if (bool.TryParse(scalar.Value, out var value))
-        {
-            return value;
-        }
-
-        problems.Error(path, (int)scalar.Start.Line, $"'{scalar.Value}' is not true or false.", $"write {path}: true or {path}: false.");
-        return null;
-    }
+    public static bool? Flag(YamlNode? from, string path) =>
+        Node(from, path) is YamlScalarNode scalar && bool.TryParse(scalar.Value, out var value) ? value : null;
 
     public IReadOnlyList<YamlNode> Items(string path) => Node(path) is YamlSequenceNode sequence ? [.. sequence.Children] : [];
 

@@ -42,9 +42,6 @@ internal sealed record PublishedService
     public required bool SingleTask { get; init; }
     public required int LogRetentionDays { get; init; }
     public required string User { get; init; }
-
-    // TEMP: the validators' name until they are moved (issue-17-validation).
-    public bool UsesSqlite => SingleTask;
 }
 
 internal sealed record LoadBalancerHealthCheck(string Path, int Interval, int Timeout, int HealthyThreshold, int UnhealthyThreshold);

@@ -5,9 +5,14 @@ namespace MyService.Hosting.Publishing.Validation;
 /// <summary>A variable as found in a file: its name and value, the field path and line to report.</summary>
 internal sealed record FoundVariable(string Name, string Value, string Field, int? Line);
 
-/// <summary>The rules the FSD and the ECS validators share, so a rule says the same thing whichever file breaks it.</summary>
+/// <summary>
+/// The rules the FSD and the ECS validators share, so a rule says the same thing whichever file breaks it. Errors are
+/// for what AWS or the platform refuses, what fails at run time, loses data or leaks a secret; warnings for what
+/// deploys and runs but a reviewer would question (docs/DEPLOYMENT.md, "Validation rules").
+/// </summary>
 internal static partial class DeploymentRules
 {
+    /// <summary>The values CloudWatch Logs PutRetentionPolicy accepts, in days.</summary>
     public static readonly IReadOnlyList<int> LogRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
     private static readonly HashSet<string> SecretWords = new(StringComparer.OrdinalIgnoreCase)
@@ -33,32 +38,39 @@ internal static partial class DeploymentRules
         }
     }
 
-    public static void Counts(ProblemList problems, string field, int? line, int min, int desired, int max)
+    /// <summary>
+    /// The counts that are given must be in order (ECS and Application Auto Scaling refuse a minimum above the
+    /// maximum); a count left out is the platform's default, and is not compared.
+    /// </summary>
+    public static void Counts(ProblemList problems, string field, int? line, int? min, int? desired, int? max)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        if (min < 0 || min > desired || desired > max)
+        if (min < 0 || min > desired || desired > max || min > max)
         {
-            problems.Error(field, line, $"counts min {min}, desired {desired}, max {max} break 0 <= min <= desired <= max.", "order the counts so that min <= desired <= max.");
+            problems.Error(field, line, $"counts min {Show(min)}, desired {Show(desired)}, max {Show(max)} break 0 <= min <= desired <= max.", "order the counts so that min <= desired <= max.");
         }
+
+        static string Show(int? count) => count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(default)";
     }
 
     /// <summary>SQLite has one writer: any configuration that can run two tasks on the same file corrupts it or locks it.</summary>
     public static void SingleSqliteTask(ProblemList problems, string field, int? line, int count)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        if (count != 1)
+        if (count > 1)
         {
             problems.Error(field, line, $"{count} tasks on a SQLite database: SQLite has one writer, so a SQLite service runs exactly one task.",
                 "set min = max = desired = 1; to scale out, graduate to DynamoDB (Storage:Provider=dynamodb and a DynamoDB table in the app model).");
         }
     }
 
+    /// <summary>No retention deploys (CloudWatch keeps the logs forever, and bills for them): a warning. A value CloudWatch refuses: an error.</summary>
     public static void LogRetention(ProblemList problems, string field, int? line, int? days)
     {
         ArgumentNullException.ThrowIfNull(problems);
         if (days is null)
         {
-            problems.Error(field, line, "log retention is not set, so logs are kept (and paid for) forever.", "set a retention in days, e.g. 30.");
+            problems.Warning(field, line, "log retention is not set, so logs are kept (and paid for) forever.", "set a retention in days, e.g. 30.");
         }
         else if (!LogRetentionDays.Contains(days.Value))
         {
@@ -77,9 +89,19 @@ internal static partial class DeploymentRules
         }
     }
 
+    /// <summary>An ACM certificate ARN, <c>arn:aws:acm:region:account:certificate/id</c> (placeholders allowed): the load balancer listener refuses anything else.</summary>
+    public static void CertificateArn(ProblemList problems, string field, int? line, string certificateArn)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!CertificateArnPattern().IsMatch(certificateArn))
+        {
+            problems.Error(field, line, $"'{certificateArn}' is not an ACM certificate ARN.", "use arn:aws:acm:REGION:ACCOUNT:certificate/ID.");
+        }
+    }
+
     /// <summary>
     /// Plain environment: no secret-looking names, no localhost or loopback URLs (except the sidecar's OTLP endpoint,
-    /// <paramref name="allowedOtlpEndpoint"/>), and a SQLite file only under one of <paramref name="persistentPaths"/>.
+    /// <paramref name="allowedOtlpEndpoint"/>), and a SQLite database only in a file under one of <paramref name="persistentPaths"/>.
     /// </summary>
     public static void Environment(ProblemList problems, IEnumerable<FoundVariable> variables, string? allowedOtlpEndpoint, IReadOnlyCollection<string> persistentPaths)
     {
@@ -100,50 +122,7 @@ internal static partial class DeploymentRules
                     "use the deployed address (a ${...} placeholder filled in at deploy time, or the service's load balancer URL).");
             }
 
-            if (SqlitePathPattern().Match(v.Value) is { Success: true } sqlite)
-            {
-                var path = sqlite.Groups[1].Value.Trim();
-                if (!persistentPaths.Any(p => path.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal)))
-                {
-                    problems.Error(v.Field, v.Line, $"the SQLite file '{path}' is not on a persistent volume; the task's disk is lost when it stops.",
-                        $"put it under an EFS volume's mount path (the app model's WithDataVolume() mounts {DeploymentDefaults.DataMountPath}).");
-                }
-            }
-        }
-    }
-
-    /// <summary>Least privilege: named actions of the dependency's own service, no wildcards, no table or file system administration.</summary>
-    public static void Permissions(ProblemList problems, string field, int? line, string type, IReadOnlyList<string> actions)
-    {
-        ArgumentNullException.ThrowIfNull(problems);
-        ArgumentNullException.ThrowIfNull(actions);
-        if (actions.Count == 0)
-        {
-            problems.Error(field, line, "no permissions: the service could not use this dependency.", "list the actions the service's code calls.");
-        }
-
-        var prefix = type switch
-        {
-            "aws_dynamodb_table" => "dynamodb:",
-            "aws_efs_file_system" => "elasticfilesystem:Client",
-            "aws_s3_bucket" => "s3:",
-            "aws_msk_cluster" => "kafka-cluster:",
-            _ => null,
-        };
-        foreach (var action in actions)
-        {
-            if (action.Contains('*', StringComparison.Ordinal))
-            {
-                problems.Error(field, line, $"'{action}' is a wildcard: more than the service needs.", "list the individual actions, e.g. dynamodb:GetItem, dynamodb:PutItem.");
-            }
-            else if (prefix is not null && !action.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                problems.Error(field, line, $"'{action}' is not an action on a {type} the service uses.", $"use {prefix}* actions only, named one by one.");
-            }
-            else if (AdministrationPattern().IsMatch(action))
-            {
-                problems.Error(field, line, $"'{action}' administers the resource; services only use it.", "remove it: FSD creates and changes the resource itself.");
-            }
+            SqliteLocation.Check(problems, v, persistentPaths);
         }
     }
 
@@ -157,12 +136,9 @@ internal static partial class DeploymentRules
     [GeneratedRegex(@"(?i)(://|@|^|[\s;=,])(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)([:/\s;,]|$)")]
     private static partial Regex LoopbackPattern();
 
-    [GeneratedRegex("(?i)Data Source=([^;]+)")]
-    private static partial Regex SqlitePathPattern();
-
     [GeneratedRegex(@"^arn:aws[a-z-]*:(secretsmanager:[^:\s]+:[^:\s]+:secret:\S+|ssm:[^:\s]+:[^:\s]+:parameter/\S+)$")]
     private static partial Regex SecretArnPattern();
 
-    [GeneratedRegex(@":(Create|Delete|Update)(Table|FileSystem|Bucket|Cluster)|:(Put|Delete)\w*Policy|:TagResource")]
-    private static partial Regex AdministrationPattern();
+    [GeneratedRegex(@"^arn:aws[a-z-]*:acm:[^:\s]+:[^:\s]+:certificate/\S+$")]
+    private static partial Regex CertificateArnPattern();
 }

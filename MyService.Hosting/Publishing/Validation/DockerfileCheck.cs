@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MyService.Hosting.Publishing.Model;
 
 namespace MyService.Hosting.Publishing.Validation;
 
@@ -44,7 +45,7 @@ internal static partial class DockerfileCheck
 
         CheckHealthCheck(problems, instructions.LastOrDefault(i => i.Keyword == "HEALTHCHECK").Arguments, service.ContainerHealthCheck);
 
-        if (service.UsesSqlite && !instructions.Any(i => i.Keyword == "VOLUME" && i.Arguments.Contains(DeploymentDefaults.DataMountPath, StringComparison.Ordinal)))
+        if (service.SingleTask && !instructions.Any(i => i.Keyword == "VOLUME" && i.Arguments.Contains(DeploymentDefaults.DataMountPath, StringComparison.Ordinal)))
         {
             problems.Error("VOLUME", null, $"does not declare {DeploymentDefaults.DataMountPath}, where the published task mounts the SQLite data volume.", $"VOLUME [\"{DeploymentDefaults.DataMountPath}\"].");
         }
