@@ -12,9 +12,9 @@ namespace MyService.Hosting.Publishing.Model;
 internal sealed class PublishEnvironment
 {
     /// <summary>
-    /// What Aspire injects to wire a project up on this machine, and what this environment publishes instead: the
-    /// listening port as ASPNETCORE_HTTP_PORTS, forwarded headers only behind a load balancer. The
-    /// OTEL_DOTNET_EXPERIMENTAL_ switches tune the SDK for the local dashboard.
+    /// What Aspire injects to wire a project up on this machine, which this environment publishes otherwise (the port
+    /// as ASPNETCORE_HTTP_PORTS, forwarded headers only behind a load balancer); the OTEL_DOTNET_EXPERIMENTAL_ switches
+    /// tune the SDK for the local dashboard.
     /// </summary>
     private static readonly FrozenSet<string> HostWiring = new[]
     {
@@ -28,23 +28,17 @@ internal sealed class PublishEnvironment
 
     public SortedDictionary<string, SecretReference> Secrets { get; } = new(StringComparer.Ordinal);
 
-    public List<DeployedVolume> Volumes { get; } = [];
-
-    public List<DeployedDependency> Dependencies { get; } = [];
-
-    public DeployedSidecar? Sidecar { get; private set; }
-
-    public bool SingleTask { get; private set; }
-
     /// <summary>Variables left out because nothing deployed answers to them, with why (for the log).</summary>
     public List<string> Omitted { get; } = [];
+
+    /// <summary>The declarations applied for this project: volumes, dependencies, a sidecar, the single-task limit.</summary>
+    public List<EcsDeploymentContext> Declarations { get; } = [];
 
     public static async Task<PublishEnvironment> BuildAsync(
         ProjectResource project, PublishInputs inputs, ServiceEndpoint? endpoint, bool loadBalanced, FsdServiceOptions settings, CancellationToken cancellationToken)
     {
         var published = new PublishEnvironment();
-        published.Variables["ASPNETCORE_ENVIRONMENT"] = "Production";
-        published.Variables["DOTNET_ENVIRONMENT"] = "Production";
+        published.Variables["ASPNETCORE_ENVIRONMENT"] = published.Variables["DOTNET_ENVIRONMENT"] = "Production";
         if (endpoint is not null)
         {
             published.Variables["ASPNETCORE_HTTP_PORTS"] = endpoint.Port.ToString(CultureInfo.InvariantCulture);
@@ -56,12 +50,17 @@ internal sealed class PublishEnvironment
             published.Variables["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
         }
 
-        var declarations = Declarations(project, inputs.ApplicationName, settings);
-        var connectionStrings = declarations.Where(d => d.ConnectionString is not null).ToDictionary(d => d.Resource, d => d.ConnectionString!);
+        published.Declarations.AddRange(Declare(project, inputs.ApplicationName, settings));
+        var connectionStrings = published.Declarations.Where(d => d.ConnectionString is not null).ToDictionary(d => d.Resource, d => d.ConnectionString!);
         await published.AddCallbackVariablesAsync(project, inputs, new PublishedValues(inputs.Endpoints, connectionStrings), cancellationToken);
-        foreach (var declared in declarations)
+        foreach (var (name, value) in published.Declarations.SelectMany(d => d.Environment))
         {
-            published.Add(project, declared);
+            published.Variables[name] = value;
+        }
+
+        if (published.Declarations.SelectMany(d => d.Volumes).GroupBy(v => v.MountPath).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new DistributedApplicationException($"'{project.Name}' would mount {string.Join(" and ", clash.Select(v => v.Name))} at {clash.Key}: one volume per mount path.");
         }
 
         return published;
@@ -71,10 +70,9 @@ internal sealed class PublishEnvironment
     /// Each declaration of the project itself and of what it references (WithReference's relationships), applied for
     /// this project. A reference to a resource that declares nothing and has no value form of its own fails publish.
     /// </summary>
-    private static List<EcsDeploymentContext> Declarations(ProjectResource project, string applicationName, FsdServiceOptions settings)
+    private static IEnumerable<EcsDeploymentContext> Declare(ProjectResource project, string applicationName, FsdServiceOptions settings)
     {
         var referenced = project.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource).Distinct();
-        var declarations = new List<EcsDeploymentContext>();
         foreach (var resource in referenced.Prepend(project))
         {
             var annotations = resource.Annotations.OfType<EcsDeploymentAnnotation>().ToList();
@@ -88,29 +86,9 @@ internal sealed class PublishEnvironment
             {
                 var context = new EcsDeploymentContext(project, resource, applicationName, settings.TablePermissions.TryGetValue(resource.Name, out var chosen) ? chosen : null);
                 annotation.Apply(context);
-                declarations.Add(context);
+                yield return context;
             }
         }
-
-        return declarations;
-    }
-
-    private void Add(ProjectResource project, EcsDeploymentContext declared)
-    {
-        foreach (var (name, value) in declared.Environment)
-        {
-            Variables[name] = value;
-        }
-
-        if (Volumes.Concat(declared.Volumes).GroupBy(v => v.MountPath).FirstOrDefault(g => g.Count() > 1) is { } clash)
-        {
-            throw new DistributedApplicationException($"'{project.Name}' would mount {string.Join(" and ", clash.Select(v => v.Name))} at {clash.Key}: one volume per mount path.");
-        }
-
-        Volumes.AddRange(declared.Volumes);
-        Dependencies.AddRange(declared.Dependencies);
-        Sidecar ??= declared.Sidecar;
-        SingleTask |= declared.SingleTask;
     }
 
     /// <summary>The project's WithEnvironment and WithReference callbacks, evaluated in publish mode as Aspire's own publishers do.</summary>
@@ -123,29 +101,23 @@ internal sealed class PublishEnvironment
             await callback.Callback(callbackContext);
         }
 
-        foreach (var (name, value) in values.Where(v => !IsHostWiring(v.Key)))
+        foreach (var (name, value) in values.Where(v => !HostWiring.Contains(v.Key) && !HostWiringPrefixes.Any(p => v.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase))))
         {
             var mapped = mapper.Map(project, name, value);
-            switch (mapped.Kind)
+            if (mapped.Secret is { } secret)
             {
-                case PublishedValueKind.Secret:
-                    Secrets[name] = new SecretReference(name, SecretArn(inputs.ApplicationName, mapped.Text));
-                    Variables.Remove(name);
-                    break;
-                case PublishedValueKind.Plain:
-                    Variables[name] = mapped.Text;
-                    break;
-                default:
-                    Omitted.Add($"{name}: {mapped.Text}");
-                    break;
+                // A full Secrets Manager ARN; region and account are deploy-time placeholders, the secret named per environment.
+                Secrets[name] = new SecretReference(name, $"arn:aws:secretsmanager:${{AWS_REGION}}:${{AWS_ACCOUNT_ID}}:secret:{inputs.ApplicationName}/{DeploymentDefaults.EnvironmentPlaceholder}/{secret}");
+                Variables.Remove(name);
+            }
+            else if (mapped.Plain is { } plain)
+            {
+                Variables[name] = plain;
+            }
+            else
+            {
+                Omitted.Add($"{name}: {mapped.Omitted}");
             }
         }
     }
-
-    private static bool IsHostWiring(string name) =>
-        HostWiring.Contains(name) || HostWiringPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>A full Secrets Manager ARN; region and account are deploy-time placeholders, the secret named per environment.</summary>
-    private static string SecretArn(string applicationName, string name) =>
-        $"arn:aws:secretsmanager:${{AWS_REGION}}:${{AWS_ACCOUNT_ID}}:secret:{applicationName}/{DeploymentDefaults.EnvironmentPlaceholder}/{name}";
 }

@@ -75,6 +75,8 @@ internal sealed class PublishedServiceFactory
         var projectPath = project.GetProjectMetadata().ProjectPath;
         var projectDirectory = Path.GetDirectoryName(projectPath) ?? ".";
         var assembly = $"{Path.GetFileNameWithoutExtension(projectPath)}.dll";
+        var declared = published.Declarations;
+        var singleTask = declared.Any(d => d.SingleTask);
 
         return new PublishedService
         {
@@ -98,7 +100,7 @@ internal sealed class PublishedServiceFactory
                 Command = settings.ContainerHealthCheckCommand
                     ?? ["CMD", "dotnet", assembly, "--health-probe", .. endpoint is null ? Array.Empty<string>() : [$"http://127.0.0.1:{endpoint.Port}{healthPath}"]],
             },
-            Sizing = Sizing(settings, overrides, published.SingleTask, loadBalanced: port is not null),
+            Sizing = Sizing(settings, overrides, singleTask, loadBalanced: port is not null),
             AutoScaling = new AutoScalingSettings(
                 settings.TargetCpuUtilization ?? DeploymentDefaults.TargetCpuUtilization,
                 settings.TargetMemoryUtilization ?? DeploymentDefaults.TargetMemoryUtilization,
@@ -106,14 +108,14 @@ internal sealed class PublishedServiceFactory
                 settings.ScaleOutCooldownSeconds ?? DeploymentDefaults.ScaleOutCooldownSeconds),
             Environment = published.Variables,
             Secrets = [.. published.Secrets.Values],
-            Volumes = published.Volumes,
+            Volumes = [.. declared.SelectMany(d => d.Volumes)],
             // Sorted, so the same model gives the same bytes whatever order the declarations ran in.
-            Dependencies = [.. published.Dependencies.OrderBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)
+            Dependencies = [.. declared.SelectMany(d => d.Dependencies).OrderBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)
                 .Select(d => d with { Permissions = [.. d.Permissions.Distinct().Order(StringComparer.Ordinal)] })],
-            Sidecar = published.Sidecar,
+            Sidecar = declared.Select(d => d.Sidecar).FirstOrDefault(s => s is not null),
             LogRetentionDays = overrides.LogRetentionDays ?? settings.LogRetentionDays ?? DeploymentDefaults.LogRetentionDays,
             User = settings.User,
-            SingleTask = published.SingleTask,
+            SingleTask = singleTask,
         };
     }
 
