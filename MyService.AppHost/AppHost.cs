@@ -36,7 +36,7 @@ var api = builder.AddProject<Projects.MyService_Api>("api")
         // SQLite: one task (min = max = desired = 1); prod gets a larger one.
         fsd.Owners.Add("myservice-team");
         // What the DynamoDB provider calls (transactions need the per-item actions); BatchWriteItem for migrate-to-dynamodb.
-        fsd.TablePermissions["store"] = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"];
+        fsd.Permissions["store"] = ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"];
         fsd.ForEnvironment("prod", prod => { prod.Cpu = 1024; prod.Memory = 2048; prod.LogRetentionDays = 90; });
     })
     .WithRestartPolicy();
@@ -56,7 +56,7 @@ builder.AddProject<Projects.MyService_Worker>("worker")
         // 8081 answers only the container health check: no load balancer; one task consumes the feed.
         fsd.Owners.Add("myservice-team");
         fsd.LoadBalanced = false;
-        fsd.TablePermissions["projection"] = ["dynamodb:GetItem", "dynamodb:PutItem"];
+        fsd.Permissions["projection"] = ["dynamodb:GetItem", "dynamodb:PutItem"];
     })
     .WithRestartPolicy();
 

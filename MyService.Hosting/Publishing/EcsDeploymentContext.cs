@@ -22,7 +22,7 @@ public sealed class EcsDeploymentContext
     /// <summary>The prefix of every deployed name (<c>myservice</c>).</summary>
     public string ApplicationName { get; }
 
-    /// <summary>The actions the service's <c>PublishAsFsdService(o => o.TablePermissions[resource])</c> names; null when it names none.</summary>
+    /// <summary>The actions the service's <c>PublishAsFsdService(o => o.Permissions[resource])</c> names; null when it names none.</summary>
     public IReadOnlyList<string>? RequestedPermissions { get; }
 
     /// <summary>Variables the service gets on ECS; they replace what its run-mode environment callbacks gave.</summary>

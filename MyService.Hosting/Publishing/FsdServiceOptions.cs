@@ -26,19 +26,16 @@ public sealed class FsdServiceOptions
     /// <summary>Task memory in MiB.</summary>
     public int? Memory { get; set; }
 
+    // Task counts; unset: by kind (an HTTP service 2, 2-6; a worker or single-task service 1).
     public int? DesiredCount { get; set; }
-
     public int? MinCapacity { get; set; }
-
     public int? MaxCapacity { get; set; }
 
     /// <summary>Target average CPU utilisation (percent) for target tracking.</summary>
     public int? TargetCpuUtilization { get; set; }
 
     public int? TargetMemoryUtilization { get; set; }
-
     public int? ScaleInCooldownSeconds { get; set; }
-
     public int? ScaleOutCooldownSeconds { get; set; }
 
     /// <summary>CloudWatch Logs retention in days (one of the values CloudWatch accepts).</summary>
@@ -68,8 +65,8 @@ public sealed class FsdServiceOptions
     /// <summary>The container's user; default 1654, the <c>$APP_UID</c> of the .NET images the Dockerfiles use.</summary>
     public string User { get; set; } = DeploymentDefaults.NonRootUser;
 
-    /// <summary>DynamoDB actions per referenced table (by resource name); default <see cref="DeploymentDefaults.DynamoDBReadWrite"/>.</summary>
-    public IDictionary<string, IReadOnlyList<string>> TablePermissions { get; } = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+    /// <summary>The actions granted on each referenced resource (by resource name), which its declaration reads; unset: its default (a table: item reads and writes).</summary>
+    public IDictionary<string, IReadOnlyList<string>> Permissions { get; } = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, FsdEnvironmentOverrides> Environments => _environments;
 

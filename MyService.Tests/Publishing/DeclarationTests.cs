@@ -28,7 +28,7 @@ public sealed class DeclarationTests
                 .PublishAsFsdService(o =>
                 {
                     o.Owners.Add("team");
-                    o.TablePermissions["exports"] = ["s3:PutObject", "s3:GetObject"];
+                    o.Permissions["exports"] = ["s3:PutObject", "s3:GetObject"];
                 });
         });
 

@@ -30,7 +30,7 @@ internal static class SecondModel
                 // WithHttpHealthCheck's path cannot be read back from the model: the publish settings name it.
                 o.HealthCheckPath = "/healthz";
                 o.CertificateArn = "arn:aws:acm:${AWS_REGION}:${AWS_ACCOUNT_ID}:certificate/${WEB_CERTIFICATE_ID}";
-                o.TablePermissions["orders"] = ["dynamodb:Query", "dynamodb:GetItem"];
+                o.Permissions["orders"] = ["dynamodb:Query", "dynamodb:GetItem"];
                 o.ForEnvironment("prod", p =>
                 {
                     p.Cpu = 1024;

@@ -84,7 +84,7 @@ internal sealed class PublishEnvironment
 
             foreach (var annotation in annotations)
             {
-                var context = new EcsDeploymentContext(project, resource, applicationName, settings.TablePermissions.TryGetValue(resource.Name, out var chosen) ? chosen : null);
+                var context = new EcsDeploymentContext(project, resource, applicationName, settings.Permissions.TryGetValue(resource.Name, out var chosen) ? chosen : null);
                 annotation.Apply(context);
                 yield return context;
             }

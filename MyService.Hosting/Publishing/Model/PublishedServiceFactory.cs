@@ -5,32 +5,22 @@ namespace MyService.Hosting.Publishing.Model;
 /// what is excluded from publish, such as DynamoDB Local) into a <see cref="PublishedService"/>: its settings, else the
 /// defaults for its kind, and what the resources it references declare.
 /// </summary>
-internal sealed class PublishedServiceFactory
+internal sealed class PublishedServiceFactory(
+    EcsEnvironmentResource environment, string applicationName, string repositoryRoot, DeploymentCommands commands,
+    Dictionary<ProjectResource, (ServiceEndpoint? Endpoint, PublishEnvironment Environment)> shapes)
 {
-    private readonly Dictionary<ProjectResource, (ServiceEndpoint? Endpoint, PublishEnvironment Environment)> _shapes;
+    public EcsEnvironmentResource Environment => environment;
 
-    private PublishedServiceFactory(
-        EcsEnvironmentResource environment, string applicationName, string repositoryRoot, DeploymentCommands commands, Dictionary<ProjectResource, (ServiceEndpoint?, PublishEnvironment)> shapes)
-    {
-        Environment = environment;
-        ApplicationName = applicationName;
-        RepositoryRoot = repositoryRoot;
-        Commands = commands;
-        _shapes = shapes;
-    }
-
-    public EcsEnvironmentResource Environment { get; }
-
-    public string ApplicationName { get; }
+    public string ApplicationName => applicationName;
 
     /// <summary>How the files are published, validated and tested, as the workflow and the problems' fixes name it.</summary>
-    public DeploymentCommands Commands { get; }
+    public DeploymentCommands Commands => commands;
 
     /// <summary>Every service's Dockerfile path is relative to it.</summary>
-    public string RepositoryRoot { get; }
+    public string RepositoryRoot => repositoryRoot;
 
     /// <summary>Every project of this environment, in model order: all of them are deployable services.</summary>
-    public IReadOnlyList<ProjectResource> Projects => [.. _shapes.Keys];
+    public IReadOnlyList<ProjectResource> Projects => [.. shapes.Keys];
 
     /// <summary>Evaluates every project's environment once (in publish mode); <see cref="Create"/> then applies an environment's overrides.</summary>
     public static async Task<PublishedServiceFactory> CreateAsync(
@@ -46,22 +36,22 @@ internal sealed class PublishedServiceFactory
         var endpoints = projects.Select(p => (Project: p, Endpoint: ServiceEndpoint.Of(p))).ToList();
         var inputs = new PublishInputs(executionContext, applicationName, endpoints.Where(e => e.Endpoint is not null).ToDictionary(e => (IResource)e.Project, e => e.Endpoint!));
 
-        var shapes = new Dictionary<ProjectResource, (ServiceEndpoint?, PublishEnvironment)>();
+        var byProject = new Dictionary<ProjectResource, (ServiceEndpoint?, PublishEnvironment)>();
         foreach (var (project, endpoint) in endpoints)
         {
             var settings = SettingsOf(project);
-            shapes[project] = (endpoint, await PublishEnvironment.BuildAsync(project, inputs, endpoint, endpoint is not null && settings.LoadBalanced != false, settings, cancellationToken));
+            byProject[project] = (endpoint, await PublishEnvironment.BuildAsync(project, inputs, endpoint, endpoint is not null && settings.LoadBalanced != false, settings, cancellationToken));
         }
 
         var repositoryRoot = environment.RepositoryRoot ?? FindRepositoryRoot(directory);
-        return new PublishedServiceFactory(environment, applicationName, repositoryRoot, DeploymentCommands.For(environment, repositoryRoot, directory), shapes);
+        return new PublishedServiceFactory(environment, applicationName, repositoryRoot, DeploymentCommands.For(environment, repositoryRoot, directory), byProject);
     }
 
     public static FsdServiceOptions SettingsOf(IResource project) =>
         project.Annotations.OfType<FsdServiceAnnotation>().FirstOrDefault()?.Options ?? new FsdServiceOptions();
 
     /// <summary>Variables left out of a project's environment because nothing deployed answers to them.</summary>
-    public IReadOnlyList<string> OmittedVariables(ProjectResource project) => _shapes[project].Environment.Omitted;
+    public IReadOnlyList<string> OmittedVariables(ProjectResource project) => shapes[project].Environment.Omitted;
 
     /// <param name="environment">Null: the base values; else that environment's overrides applied.</param>
     public PublishedService Create(ProjectResource project, string? environment)
@@ -69,7 +59,7 @@ internal sealed class PublishedServiceFactory
         ArgumentNullException.ThrowIfNull(project);
         var settings = SettingsOf(project);
         var overrides = environment is not null && settings.Environments.TryGetValue(environment, out var o) ? o : new FsdEnvironmentOverrides();
-        var (endpoint, published) = _shapes[project];
+        var (endpoint, published) = shapes[project];
         var port = settings.LoadBalanced == false ? null : endpoint?.Port;
         var healthPath = HealthPathOf(project, settings);
         var projectPath = project.GetProjectMetadata().ProjectPath;
