@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using MyService.Hosting.Publishing.Model;
 using YamlDotNet.Serialization;
@@ -68,38 +69,20 @@ internal static class FsdWriter
     /// </summary>
     public static IReadOnlyList<string> Overrides(OrderedDictionary<string, object> baseFile, OrderedDictionary<string, object> environmentFile)
     {
-        var before = Flatten(baseFile["service"], "");
-        return [.. Flatten(environmentFile["service"], "").Where(p => before.GetValueOrDefault(p.Key) != p.Value).Select(p => $"{p.Key}={p.Value}")];
+        var before = Flatten(baseFile["service"], "").ToDictionary(p => p.Path, p => p.Value, StringComparer.Ordinal);
+        return [.. Flatten(environmentFile["service"], "").Where(p => before.GetValueOrDefault(p.Path) != p.Value).Select(p => $"{p.Path}={p.Value}").Order(StringComparer.Ordinal)];
     }
 
-    private static SortedDictionary<string, string> Flatten(object node, string path, SortedDictionary<string, string>? values = null)
+    /// <summary>Every scalar of the tree with its dotted path (list items by index), as the file writes it.</summary>
+    private static IEnumerable<(string Path, string Value)> Flatten(object node, string path) => node switch
     {
-        values ??= new SortedDictionary<string, string>(StringComparer.Ordinal);
-        string Child(object key) => path.Length == 0 ? $"{key}" : $"{path}.{key}";
-        switch (node)
-        {
-            case System.Collections.IDictionary map:
-                foreach (System.Collections.DictionaryEntry entry in map)
-                {
-                    Flatten(entry.Value!, Child(entry.Key), values);
-                }
+        IDictionary map => map.Keys.Cast<object>().SelectMany(key => Flatten(map[key]!, Child(path, key))),
+        IEnumerable list and not string => list.Cast<object>().SelectMany((item, index) => Flatten(item, Child(path, index))),
+        bool flag => [(path, flag ? "true" : "false")],
+        _ => [(path, Convert.ToString(node, CultureInfo.InvariantCulture) ?? "")],
+    };
 
-                break;
-            case System.Collections.IEnumerable list and not string:
-                var index = 0;
-                foreach (var item in list)
-                {
-                    Flatten(item, Child(index++), values);
-                }
-
-                break;
-            default:
-                values[path] = node is bool flag ? (flag ? "true" : "false") : Convert.ToString(node, CultureInfo.InvariantCulture) ?? "";
-                break;
-        }
-
-        return values;
-    }
+    private static string Child(string path, object key) => path.Length == 0 ? $"{key}" : $"{path}.{key}";
 
     /// <summary>A mapping without its null (absent) fields.</summary>
     private static OrderedDictionary<string, object> Map(params (string Key, object? Value)[] fields)
