@@ -23,7 +23,7 @@ public sealed class AwsCliValidationTests(PublishedModelsFixture models) : IClas
     [Fact]
     public async Task Committed_app_model_ecs_json_passes_aws_cli_parameter_validation()
     {
-        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "deploy", "ecs"));
+        var files = Directory.GetFiles(Path.Combine(TestSupport.RepositoryRoot.Path, "deploy", "ecs"));
         Assert.NotEmpty(files);
         foreach (var file in files.Order(StringComparer.Ordinal))
         {

@@ -26,7 +26,7 @@ public sealed class DockerfileAgreementTests(PublishedModelsFixture models) : IC
     [InlineData("VOLUME [\"/app/data\"]", "", "VOLUME", "does not declare /app/data")]
     public async Task A_dockerfile_that_disagrees_is_reported(string find, string replace, string field, string message)
     {
-        var dockerfile = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "MyService.Api", "Dockerfile"));
+        var dockerfile = await File.ReadAllTextAsync(Path.Combine(TestSupport.RepositoryRoot.Path, "MyService.Api", "Dockerfile"));
         Assert.Contains(find, dockerfile, StringComparison.Ordinal);
         // The SQLite model is shaped like the API: port 8000, /health, a data volume.
         var expected = models.Sqlite.Expected("web") with

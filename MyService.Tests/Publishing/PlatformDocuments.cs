@@ -23,7 +23,7 @@ internal static partial class PlatformDocuments
     public static string Folder()
     {
         var configured = Environment.GetEnvironmentVariable(FolderVariable);
-        var beside = Path.Combine(Directory.GetParent(RepositoryPaths.Root)!.FullName, "shared", "seeds");
+        var beside = Path.Combine(Directory.GetParent(TestSupport.RepositoryRoot.Path)!.FullName, "shared", "seeds");
         var folder = string.IsNullOrWhiteSpace(configured) ? beside : configured;
         Assert.True(Directory.Exists(folder),
             $"The platform's FSD documents are not at {folder}: set {FolderVariable} to their folder, or put shared/seeds beside the repository's folder.");

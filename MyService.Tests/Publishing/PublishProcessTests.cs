@@ -16,7 +16,7 @@ public sealed class PublishProcessTests
     public async Task Validate_step_on_a_hand_broken_folder_exits_non_zero_with_file_line_field_and_fix()
     {
         using var folder = new TempDirectory();
-        FolderComparison.Copy(Path.Combine(RepositoryPaths.Root, "deploy"), folder.Path);
+        FolderComparison.Copy(Path.Combine(TestSupport.RepositoryRoot.Path, "deploy"), folder.Path);
         var api = Path.Combine(folder.Path, "fsd", "api.yml");
         await File.WriteAllTextAsync(api, (await File.ReadAllTextAsync(api)).Replace("retention: 30", "retention: 31", StringComparison.Ordinal));
 
@@ -35,14 +35,14 @@ public sealed class PublishProcessTests
         var (exitCode, output) = await RunAppHostAsync("--operation", "publish", "--step", "publish", "--output-path", folder.Path);
 
         Assert.True(exitCode == 0, output);
-        Assert.Empty(FolderComparison.Differences(Path.Combine(RepositoryPaths.Root, "deploy"), folder.Path));
+        Assert.Empty(FolderComparison.Differences(Path.Combine(TestSupport.RepositoryRoot.Path, "deploy"), folder.Path));
     }
 
     /// <summary>The AppHost the tests were built with (<c>--no-build</c>, same configuration), its output and exit code.</summary>
     private static async Task<(int ExitCode, string Output)> RunAppHostAsync(params string[] arguments)
     {
         var configuration = typeof(PublishProcessTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestSupport.RepositoryRoot.Path };
         foreach (var argument in new[] { "run", "--project", "MyService.AppHost", "--no-build", "--configuration", configuration, "--" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);

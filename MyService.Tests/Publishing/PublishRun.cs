@@ -6,6 +6,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using MyService.Hosting.Publishing;
 using MyService.Hosting.Publishing.Model;
 using MyService.Hosting.Publishing.Steps;
@@ -98,8 +99,8 @@ internal sealed class PublishRun : IDisposable
 
     private async Task RunAsync(IDistributedApplicationBuilder builder, Func<Task<DistributedApplication>> build)
     {
-        var logs = new LogCapture();
-        builder.Services.AddSingleton<ILoggerProvider>(logs);
+        var logs = new FakeLogCollector();
+        builder.Services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs));
         // The report is read from the capture; the console would only fill the test log.
         builder.Configuration["Logging:Console:LogLevel:Default"] = "None";
         await using var app = await build().WithTimeout(RunTimeout);
@@ -112,7 +113,7 @@ internal sealed class PublishRun : IDisposable
 
         // Publish mode: the pipeline runs once and stops the app, successful or not.
         await app.RunAsync().WithTimeout(RunTimeout);
-        Output = logs.Text;
+        Output = string.Join('\n', logs.GetSnapshot().Select(r => $"{r.Level}: {r.Message}"));
         Failed = PipelineFailureExitCode.HasFailed(hosted);
         if (!Failed)
         {

@@ -11,7 +11,7 @@ public sealed class PublishSnapshotTests
         using var run = await PublishRun.AppHostAsync();
         Assert.False(run.Failed, run.Output);
 
-        var differences = FolderComparison.Differences(Path.Combine(RepositoryPaths.Root, "deploy"), run.OutputPath);
+        var differences = FolderComparison.Differences(Path.Combine(TestSupport.RepositoryRoot.Path, "deploy"), run.OutputPath);
         Assert.True(differences.Count == 0,
             "deploy/ differs from what the app model publishes. Regenerate and commit it:\n" +
             $"  {run.Factory.Commands.Publish}\n" + string.Join('\n', differences));
@@ -23,7 +23,7 @@ public sealed class PublishSnapshotTests
         using var run = await PublishRun.ModelAsync(SecondModel.Build);
         Assert.False(run.Failed, run.Output);
 
-        var snapshots = Path.Combine(RepositoryPaths.Root, "MyService.Tests", "Publishing", "Snapshots", "testapp");
+        var snapshots = Path.Combine(TestSupport.RepositoryRoot.Path, "MyService.Tests", "Publishing", "Snapshots", "testapp");
         var differences = FolderComparison.Differences(snapshots, run.OutputPath);
         if (differences.Count > 0)
         {

@@ -68,7 +68,7 @@ public sealed class ValidateStepTests
     [Fact]
     public async Task The_app_model_passes_on_the_committed_deploy_folder()
     {
-        using var run = await PublishRun.AppHostAsync(EcsEnvironmentResource.ValidateStepName, Path.Combine(RepositoryPaths.Root, "deploy"));
+        using var run = await PublishRun.AppHostAsync(EcsEnvironmentResource.ValidateStepName, Path.Combine(TestSupport.RepositoryRoot.Path, "deploy"));
 
         Assert.False(run.Failed, run.Output);
         Assert.Contains("Validation: valid: 0 error(s), 0 warning(s).", run.Output, StringComparison.Ordinal);

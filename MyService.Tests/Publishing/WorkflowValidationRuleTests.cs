@@ -5,7 +5,7 @@ namespace MyService.Tests.Publishing;
 /// <summary>The workflow rules on the committed deploy workflow: as published it has no problem; broken, each rule says so.</summary>
 public sealed class WorkflowValidationRuleTests
 {
-    private static readonly string Workflow = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "github", "deploy.yml"));
+    private static readonly string Workflow = File.ReadAllText(Path.Combine(TestSupport.RepositoryRoot.Path, "deploy", "github", "deploy.yml"));
 
     [Fact]
     public void The_published_workflow_has_no_problem() =>
