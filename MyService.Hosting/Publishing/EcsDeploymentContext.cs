@@ -19,7 +19,7 @@ public sealed class EcsDeploymentContext
     /// <summary>The resource whose annotation this is: what the service references, or the service itself.</summary>
     public IResource Resource { get; }
 
-    /// <summary>The prefix of every deployed name (<c>myservice</c>).</summary>
+    /// <summary>The prefix of every deployed name (<c>shop</c> in <c>shop-api</c>).</summary>
     public string ApplicationName { get; }
 
     /// <summary>The actions the service's <c>PublishAsFsdService(o => o.Permissions[resource])</c> names; null when it names none.</summary>

@@ -60,7 +60,7 @@ public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResour
     /// <summary>The step <c>publish</c> requires: <c>publish-{name}</c>.</summary>
     public string PublishStepName => $"publish-{Name}";
 
-    /// <summary>Prefix of every published name (<c>myservice-api-${ENV}</c>); default from the AppHost folder (<c>MyService.AppHost</c> -> <c>myservice</c>).</summary>
+    /// <summary>Prefix of every published name (<c>shop-api</c>); default from the AppHost folder (<c>Shop.AppHost</c> -> <c>shop</c>).</summary>
     public string? ApplicationName { get; set; }
 
     /// <summary>The folder the workflow's Dockerfile paths are relative to; default the AppHost's nearest ancestor with a .sln or .slnx.</summary>

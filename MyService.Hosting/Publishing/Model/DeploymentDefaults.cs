@@ -9,15 +9,12 @@ internal static class DeploymentDefaults
     /// <summary>Where a SQLite data volume is mounted; the Dockerfile declares the same VOLUME.</summary>
     public const string DataMountPath = "/app/data";
 
-    /// <summary>
-    /// The ADOT sidecar's OTLP/HTTP receiver. In awsvpc mode every container of a task shares one network namespace,
-    /// so the sidecar is reachable only as localhost; this is the one loopback URL validation allows, and only in
-    /// the OTLP endpoint of a service whose task has the sidecar.
-    /// </summary>
+    /// <summary>A sidecar's OTLP/HTTP receiver: in awsvpc mode a task's containers share one network namespace, so it is localhost, the one loopback URL validation allows.</summary>
     public const string SidecarOtlpEndpoint = "http://localhost:4318";
 
     public const string EnvironmentPlaceholder = "${ENV}";
 
+    // The defaults of FsdServiceOptions left unset.
     public const int Cpu = 256;
     public const int Memory = 512;
     public const int TargetCpuUtilization = 70;

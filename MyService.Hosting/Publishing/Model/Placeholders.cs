@@ -19,7 +19,7 @@ internal static partial class Placeholders
     public static IReadOnlyList<string> In(string text) =>
         [.. PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).Where(n => n != "ENV").Distinct().Order(StringComparer.Ordinal)];
 
-    /// <summary><c>MyService.AppHost</c> -> <c>myservice</c>.</summary>
+    /// <summary><c>Shop.AppHost</c> -> <c>shop</c>.</summary>
     public static string ApplicationNameFrom(string appHostDirectory)
     {
         var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(appHostDirectory));

@@ -22,12 +22,9 @@ internal static partial class DeploymentPublisher
     {
         var (factory, output, fsdEnvironment) = await PrepareAsync(environment, context);
         var set = DeploymentFileSet.Create(factory, fsdEnvironment);
-        foreach (var project in factory.Projects)
+        foreach (var (service, omitted) in factory.Projects.SelectMany(p => factory.OmittedVariables(p).Select(o => (p.Name, o))))
         {
-            foreach (var omitted in factory.OmittedVariables(project))
-            {
-                LogOmitted(context.Logger, project.Name, omitted);
-            }
+            LogOmitted(context.Logger, service, omitted);
         }
 
         var written = new List<string>();
