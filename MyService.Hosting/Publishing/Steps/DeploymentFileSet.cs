@@ -9,28 +9,10 @@ namespace MyService.Hosting.Publishing.Steps;
 internal sealed record EnvironmentVariant(string File, string Environment, string Text, PublishedService Service);
 
 /// <summary>Everything <c>publish</c> writes, by path relative to the output folder, computed in memory and deterministic.</summary>
-internal sealed class DeploymentFileSet
+internal sealed record DeploymentFileSet(IReadOnlyDictionary<string, string> Files, IReadOnlyList<PublishedService> Services, IReadOnlyList<EnvironmentVariant> Variants)
 {
-    public const string WorkflowPath = "github/deploy.yml";
-
-    private DeploymentFileSet(SortedDictionary<string, string> files, IReadOnlyList<PublishedService> services, IReadOnlyList<EnvironmentVariant> variants)
-    {
-        Files = files;
-        Services = services;
-        Variants = variants;
-    }
-
-    public IReadOnlyDictionary<string, string> Files { get; }
-
-    public IReadOnlyList<PublishedService> Services { get; }
-
-    public IReadOnlyList<EnvironmentVariant> Variants { get; }
-
-    public static string FsdPath(string service) => $"fsd/{service}.yml";
-
     public static DeploymentFileSet Create(PublishedServiceFactory factory, string? environment)
     {
-        ArgumentNullException.ThrowIfNull(factory);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var services = new List<PublishedService>();
         var variants = new List<EnvironmentVariant>();
@@ -39,24 +21,24 @@ internal sealed class DeploymentFileSet
         {
             var service = factory.Create(project, environment);
             services.Add(service);
-            var tree = FsdWriter.ToTree(service);
-            var fsd = FsdWriter.Write(service);
-            files[FsdPath(service.ResourceName)] = fsd;
+            var (fsdPath, tree) = ($"fsd/{service.ResourceName}.yml", FsdWriter.ToTree(service));
+            files[fsdPath] = FsdWriter.Write(service);
             files[$"ecs/{service.ResourceName}.task-definition.json"] = EcsWriter.WriteTaskDefinition(service);
             files[$"ecs/{service.ResourceName}.service.json"] = EcsWriter.WriteService(service);
             foreach (var name in FsdServiceOptions.KnownEnvironments)
             {
                 var variant = factory.Create(project, name);
                 overrides[(service.ResourceName, name)] = FsdWriter.Overrides(tree, FsdWriter.ToTree(variant));
-                if (FsdWriter.Write(variant) is var text && text != fsd)
+                if (FsdWriter.Write(variant) is var text && text != files[fsdPath])
                 {
-                    variants.Add(new EnvironmentVariant(FsdPath(service.ResourceName), name, text, variant));
+                    variants.Add(new EnvironmentVariant(fsdPath, name, text, variant));
                 }
             }
         }
 
-        var placeholders = services.SelectMany(s => Placeholders.In(files[FsdPath(s.ResourceName)])).Distinct().Order(StringComparer.Ordinal).ToList();
-        files[WorkflowPath] = DeployWorkflowWriter.Write(factory.Environment, services, overrides, placeholders, factory.Commands);
+        // Every ${NAME} of the FSD files but ${ENV} is a GitHub variable the workflow passes on.
+        var placeholders = files.Where(f => f.Key.StartsWith("fsd/", StringComparison.Ordinal)).SelectMany(f => Placeholders.In(f.Value)).Distinct().Order(StringComparer.Ordinal).ToList();
+        files["github/deploy.yml"] = DeployWorkflowWriter.Write(factory.Environment, services, overrides, placeholders, factory.Commands);
         return new DeploymentFileSet(files, services, variants);
     }
 }
