@@ -1,8 +1,7 @@
 using MyService.Hosting.Publishing.Model;
-using MyService.Hosting.Publishing.Validation;
 using YamlDotNet.RepresentationModel;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
 /// FSD <c>dependencies</c>: a type the platform provisions and a name (errors); a name per environment and least

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using MyService.Hosting.Publishing.Validation;
 
-namespace MyService.Hosting.Publishing.Ecs;
+namespace MyService.Hosting.Publishing.Validation.Ecs;
 
 /// <summary>Reads ECS JSON by dotted path; a value of the wrong type is a problem (JSON has no line numbers here: the field path says where).</summary>
 internal sealed class JsonView(ProblemList problems)

@@ -1,9 +1,8 @@
 using MyService.Hosting.Publishing.Model;
-using MyService.Hosting.Publishing.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
 /// Validates an FSD v1 service file, generated or hand-edited: its shape (<see cref="FsdSchema"/>), then each section's

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using MyService.Hosting.Publishing.Validation;
 
-namespace MyService.Hosting.Publishing.Ecs;
+namespace MyService.Hosting.Publishing.Validation.Ecs;
 
 internal static class EcsJson
 {

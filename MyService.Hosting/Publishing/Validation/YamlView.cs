@@ -1,8 +1,7 @@
 using System.Globalization;
-using MyService.Hosting.Publishing.Validation;
 using YamlDotNet.RepresentationModel;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation;
 
 /// <summary>Reads values out of a parsed YAML file by dotted path, with their line numbers; a missing required field is a problem.</summary>
 internal sealed class YamlView(YamlNode root, ProblemList problems)

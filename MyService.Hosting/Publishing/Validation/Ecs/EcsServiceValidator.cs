@@ -1,7 +1,6 @@
 using MyService.Hosting.Publishing.Model;
-using MyService.Hosting.Publishing.Validation;
 
-namespace MyService.Hosting.Publishing.Ecs;
+namespace MyService.Hosting.Publishing.Validation.Ecs;
 
 /// <summary>
 /// Validates a service definition (create-service input): errors for what ECS refuses or what fails (a SQLite service

@@ -1,7 +1,6 @@
-using MyService.Hosting.Publishing.Validation;
 using YamlDotNet.RepresentationModel;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
 /// service.environment and service.secrets: every rule here is an error, because each is a secret in plain text

@@ -1,6 +1,5 @@
-using MyService.Hosting.Publishing.Validation;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
 /// service.resources and service.autoScaling: the Fargate task sizes and ordered counts (errors: refused), targets

@@ -1,8 +1,7 @@
 using MyService.Hosting.Publishing.Model;
-using MyService.Hosting.Publishing.Validation;
 using YamlDotNet.RepresentationModel;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>What each section's rules read: the parsed file, where problems go, and the model's service when there is one.</summary>
 /// <param name="Expected">The service as the app model publishes it; null when the model has no such service (rules only).</param>

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using MyService.Hosting.Publishing.Model;
-using MyService.Hosting.Publishing.Validation;
 
-namespace MyService.Hosting.Publishing.Ecs;
+namespace MyService.Hosting.Publishing.Validation.Ecs;
 
 /// <summary>
 /// Validates a task definition (register-task-definition input) against the rules and, when known, the model: errors

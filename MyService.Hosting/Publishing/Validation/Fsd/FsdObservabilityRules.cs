@@ -1,7 +1,6 @@
 using MyService.Hosting.Publishing.Model;
-using MyService.Hosting.Publishing.Validation;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
 /// service.observability: a retention CloudWatch refuses and a metrics port outside 1-65535 are errors; no retention

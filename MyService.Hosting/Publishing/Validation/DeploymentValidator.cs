@@ -1,9 +1,8 @@
-using MyService.Hosting.Publishing.Ecs;
-using MyService.Hosting.Publishing.Fsd;
 using MyService.Hosting.Publishing.Model;
-using MyService.Hosting.Publishing.Validation;
+using MyService.Hosting.Publishing.Validation.Ecs;
+using MyService.Hosting.Publishing.Validation.Fsd;
 
-namespace MyService.Hosting.Publishing;
+namespace MyService.Hosting.Publishing.Validation;
 
 /// <summary>
 /// Validates deployment files by kind (FSD service file, ECS task definition, ECS service, workflow), each against

@@ -1,6 +1,6 @@
 using MyService.Hosting.Publishing.Model;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
 /// service.volumes: a mount without an absolute path, or an EFS volume without its file system, cannot be mounted (errors);

@@ -1,6 +1,5 @@
-using MyService.Hosting.Publishing.Validation;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
 /// service.networking. Public subnets and a public load balancer deploy and run, so they are warnings

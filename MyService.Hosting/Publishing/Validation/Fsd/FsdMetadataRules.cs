@@ -1,4 +1,4 @@
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>The header (apiVersion, kind, service.type: what the platform deploys at all) and metadata.</summary>
 internal static class FsdMetadataRules

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
 /// service.port and service.healthCheck: the ELB target group health check limits (errors: the load balancer refuses
