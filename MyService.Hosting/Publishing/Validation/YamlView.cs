@@ -1,78 +1,88 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace MyService.Hosting.Publishing.Validation;
 
-/// <summary>Reads values out of a parsed YAML file by dotted path, with their line numbers; a missing required field is a problem.</summary>
-internal sealed class YamlView(YamlNode root, ProblemList problems)
+/// <summary>
+/// A node of a parsed YAML or JSON file (JSON is YAML: both get line numbers), read by dotted path. Problems reported
+/// through it name the whole field (<paramref name="field"/>, the node's own path, "" for the root) and its line.
+/// </summary>
+internal sealed class YamlView(YamlNode node, string field, ProblemList problems)
 {
-    public YamlNode Root { get; } = root;
+    public ProblemList Problems => problems;
 
-    public static YamlNode? Child(YamlNode? node, string name) =>
-        node is YamlMappingNode mapping ? mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode key && key.Value == name).Value : null;
+    /// <summary>The documents' roots; null, reported with its line, when the text is not valid <paramref name="format"/>.</summary>
+    public static IReadOnlyList<YamlNode>? Load(string text, ProblemList problems, string format)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+            return [.. stream.Documents.Select(d => d.RootNode)];
+        }
+        catch (YamlException ex)
+        {
+            problems.Error("(file)", (int)ex.Start.Line, $"is not valid {format}: {ex.Message}", $"fix the {format} syntax at that line.");
+            return null;
+        }
+    }
 
-    public YamlNode? Node(string path) => Node(Root, path);
+    public static YamlNode? Child(YamlNode? from, string name) =>
+        from is YamlMappingNode mapping ? mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode key && key.Value == name).Value : null;
 
-    public static YamlNode? Node(YamlNode? from, string path) => path.Split('.').Aggregate(from, Child);
+    public YamlNode? Get(string path) => path.Split('.', StringSplitOptions.RemoveEmptyEntries).Aggregate((YamlNode?)node, Child);
 
-    /// <summary>
-    /// The line of the field's name, or of the nearest parent that exists (to say where a missing field belongs): a
-    /// mapping's own node starts at its first child, so the key is what points at the field itself.
-    /// </summary>
+    public string? Text(string path) => Get(path) is YamlScalarNode scalar ? scalar.Value : null;
+
+    /// <summary>The whole number at <paramref name="path"/>; null when it is missing or not one (the FSD schema reports that).</summary>
+    public int? Number(string path) => int.TryParse(Text(path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public bool? Flag(string path) => bool.TryParse(Text(path), out var value) ? value : null;
+
+    public IReadOnlyList<YamlView> Items(string path) =>
+        Get(path) is YamlSequenceNode sequence ? [.. sequence.Children.Select((n, i) => new YamlView(n, $"{FieldOf(path)}[{i}]", problems))] : [];
+
+    public IReadOnlyList<string> Texts(string path) =>
+        Get(path) is YamlSequenceNode sequence ? [.. sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "")] : [];
+
+    public string FieldOf(string path) => field.Length == 0 ? path : path.Length == 0 ? field : $"{field}.{path}";
+
+    /// <summary>The line of the field's key (a mapping starts at its first child), else of its nearest parent (where a missing field belongs).</summary>
     public int Line(string path)
     {
-        var parts = path.Split('.');
+        var parts = path.Split('.', StringSplitOptions.RemoveEmptyEntries);
         for (var n = parts.Length; n > 0; n--)
         {
-            var parent = n == 1 ? Root : Node(string.Join('.', parts[..(n - 1)]));
-            if (parent is YamlMappingNode && Child(parent, parts[n - 1]) is not null)
+            if (Get(string.Join('.', parts[..(n - 1)])) is YamlMappingNode parent && parent.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == parts[n - 1]) is { } key)
             {
-                return LineOf(parent, parts[n - 1]);
+                return (int)key.Start.Line;
             }
         }
 
-        return 1;
+        return field.Length == 0 ? 1 : (int)node.Start.Line;
     }
 
-    /// <summary>The line of <paramref name="name"/>'s key in the mapping <paramref name="from"/>, else of the mapping itself.</summary>
-    public static int LineOf(YamlNode from, string name)
+    /// <summary>Reports at <paramref name="path"/>, on the line of <paramref name="at"/> when that says better where.</summary>
+    public void Error(string path, string message, string fix, string? at = null) => ErrorIf(true, path, message, fix, at);
+
+    public void Warning(string path, string message, string fix, string? at = null) => WarningIf(true, path, message, fix, at);
+
+    public void ErrorIf(bool when, string path, string message, string fix, string? at = null) => problems.ErrorIf(when, FieldOf(path), Line(at ?? path), message, fix);
+
+    public void WarningIf(bool when, string path, string message, string fix, string? at = null) => problems.WarningIf(when, FieldOf(path), Line(at ?? path), message, fix);
+
+    /// <summary>Reports a missing required field, at its parent's line.</summary>
+    public void Require(string path, string fix) => ErrorIf(Get(path) is null, path, "is missing.", fix);
+
+    /// <summary>The whole number at <paramref name="path"/> (or a string holding one, as ECS task cpu and memory are); another value is reported.</summary>
+    public int? Integer(string path)
     {
-        ArgumentNullException.ThrowIfNull(from);
-        var key = from is YamlMappingNode mapping ? mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == name) : null;
-        return (int)(key ?? from).Start.Line;
+        var value = Get(path);
+        ErrorIf(value is not null && Number(path) is null, path, $"'{(value as YamlScalarNode)?.Value ?? value?.ToString()}' is not a whole number.", $"write {FieldOf(path)} as a number.");
+        return Number(path);
     }
 
-    public string? Text(string path) => Text(Root, path);
-
-    public static string? Text(YamlNode? from, string path) =>
-        Node(from, path) is YamlScalarNode scalar ? scalar.Value : null;
-
-    /// <summary>The whole number at <paramref name="path"/>; null when it is missing or not a number (which <see cref="FsdSchema"/> reports).</summary>
-    public int? Number(string path) => Number(Root, path);
-
-    public static int? Number(YamlNode? from, string path) =>
-        Node(from, path) is YamlScalarNode scalar && int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    /// <summary>The true or false at <paramref name="path"/>; null when it is missing or neither (which <see cref="FsdSchema"/> reports).</summary>
-    public bool? Flag(string path) => Flag(Root, path);
-
-    public static bool? Flag(YamlNode? from, string path) =>
-        Node(from, path) is YamlScalarNode scalar && bool.TryParse(scalar.Value, out var value) ? value : null;
-
-    public IReadOnlyList<YamlNode> Items(string path) => Node(path) is YamlSequenceNode sequence ? [.. sequence.Children] : [];
-
-    public static IReadOnlyList<string> Texts(YamlNode? from, string path) =>
-        Node(from, path) is YamlSequenceNode sequence ? [.. sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "")] : [];
-
-    /// <summary>Reports a missing required field at its parent's line.</summary>
-    public bool Require(string path, string fix)
-    {
-        if (Node(path) is not null)
-        {
-            return true;
-        }
-
-        problems.Error(path, Line(path), "is missing.", fix);
-        return false;
-    }
+    /// <summary>The number at <paramref name="path"/>, reported when outside the range AWS accepts.</summary>
+    public void Range(string path, int min, int max, string unit = "") => DeploymentRules.Range(problems, FieldOf(path), Line(path), Integer(path), min, max, unit);
 }
