@@ -62,7 +62,7 @@ internal static partial class DeploymentRules
 
     /// <summary>SQLite has one writer: any configuration that can run two tasks on the same file corrupts it or locks it.</summary>
     public static void SingleSqliteTask(YamlView view, string path, int? count) =>
-        view.ErrorIf(count > 1, path, $"{count} tasks on a SQLite database: SQLite has one writer, so a SQLite service runs exactly one task.", "set min = max = desired = 1; to scale out, graduate to DynamoDB (Storage:Provider=dynamodb and a DynamoDB table in the app model).");
+        view.ErrorIf(count > 1, path, $"{count} tasks on a SQLite database: SQLite has one writer, so a SQLite service runs exactly one task.", "set min = max = desired = 1; to scale out, graduate to DynamoDB.");
 
     /// <summary>No retention deploys (CloudWatch keeps the logs forever, and bills for them): a warning. A value CloudWatch refuses: an error.</summary>
     public static void LogRetention(YamlView view, string path)

@@ -60,7 +60,7 @@ internal sealed class DeploymentValidator(PublishedServiceFactory factory)
             var shown = $"{service.ProjectFolder}/Dockerfile";
             return File.Exists(dockerfile)
                 ? DockerfileCheck.Validate(shown, File.ReadAllText(dockerfile), service)
-                : [new(ProblemSeverity.Warning, shown, null, "(file)", "does not exist: the workflow cannot build the image.", "add a Dockerfile (non-root USER, EXPOSE, HEALTHCHECK as in MyService.Api/Dockerfile).")];
+                : [new(ProblemSeverity.Warning, shown, null, "(file)", "does not exist: the workflow cannot build the image.", "add a Dockerfile (non-root USER, EXPOSE, HEALTHCHECK).")];
         })];
 
     /// <summary>
