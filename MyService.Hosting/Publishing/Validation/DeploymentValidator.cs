@@ -5,10 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace MyService.Hosting.Publishing.Validation;
 
-/// <summary>
-/// Validates deployment files by kind (FSD service file, ECS task definition, ECS service, workflow), each against
-/// the rules and against the service of the same name in the app model.
-/// </summary>
+/// <summary>Validates deployment files by kind (FSD, ECS task definition, ECS service, workflow), against the rules and the model's service of the same name.</summary>
 internal sealed class DeploymentValidator(PublishedServiceFactory factory)
 {
     /// <summary>Files and folders (searched for .yml, .yaml and .json), in a stable order.</summary>

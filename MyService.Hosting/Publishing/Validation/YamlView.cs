@@ -4,10 +4,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace MyService.Hosting.Publishing.Validation;
 
-/// <summary>
-/// A node of a parsed YAML or JSON file (JSON is YAML: both get line numbers), read by dotted path. Problems reported
-/// through it name the whole field (<paramref name="field"/>, the node's own path, "" for the root) and its line.
-/// </summary>
+/// <summary>A node of a parsed YAML or JSON file (JSON is YAML: both get lines), read by dotted path; its problems name the whole field and line.</summary>
+/// <param name="field">The node's own path: "" for the root, else e.g. <c>dependencies[0]</c>.</param>
 internal sealed class YamlView(YamlNode node, string field, ProblemList problems)
 {
     public ProblemList Problems => problems;

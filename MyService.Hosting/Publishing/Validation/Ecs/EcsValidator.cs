@@ -5,9 +5,8 @@ using YamlDotNet.RepresentationModel;
 namespace MyService.Hosting.Publishing.Validation.Ecs;
 
 /// <summary>
-/// Validates the ECS JSON, a task definition (register-task-definition input) or a service (create-service input),
-/// against the rules and, when known, the model: errors for what ECS refuses or what fails at run time, loses data or
-/// leaks a secret; warnings for what runs but a reviewer would question (no circuit breaker, public IPs).
+/// Validates ECS JSON, a task definition (register-task-definition input) or a service (create-service input), against the rules and
+/// the model: errors for what ECS refuses, fails, loses data or leaks a secret; warnings for what runs but a reviewer would question.
 /// </summary>
 internal static class EcsValidator
 {

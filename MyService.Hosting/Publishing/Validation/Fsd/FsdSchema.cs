@@ -81,8 +81,14 @@ internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, 
                 {
                     var name = ((YamlScalarNode)key).Value ?? "";
                     var field = path.Length == 0 ? name : $"{path}.{name}";
-                    Fields!.GetValueOrDefault(name)?.Check(value, field, problems);
-                    problems.ErrorIf(!Fields!.ContainsKey(name), field, (int)key.Start.Line, $"unknown field '{name}'.", Suggest(name));
+                    if (Fields!.TryGetValue(name, out var schema))
+                    {
+                        schema.Check(value, field, problems);
+                    }
+                    else
+                    {
+                        problems.Error(field, (int)key.Start.Line, $"unknown field '{name}'.", Suggest(name));
+                    }
                 }
 
                 break;

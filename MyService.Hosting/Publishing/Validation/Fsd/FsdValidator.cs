@@ -6,9 +6,8 @@ using YamlDotNet.RepresentationModel;
 namespace MyService.Hosting.Publishing.Validation.Fsd;
 
 /// <summary>
-/// Validates an FSD v1 service file, generated or hand-edited: its shape (<see cref="FsdSchema"/>), then each section's
-/// rules (docs/DEPLOYMENT.md, "Validation rules"), and, when the model has the service, that the file agrees with it.
-/// A value the platform defaults when it is left out is never reported: the platform's FSD documents leave them out.
+/// Validates an FSD v1 file, generated or hand-edited: its shape (<see cref="FsdSchema"/>), each section's rules (docs/DEPLOYMENT.md),
+/// and agreement with the model's service if any. A value left out that the platform defaults is never reported: its documents leave them out.
 /// </summary>
 internal static partial class FsdValidator
 {
@@ -56,8 +55,7 @@ internal static partial class FsdValidator
             v.ErrorIf(v.Get(path) is not null && v.Text(path) != value, path, $"is '{v.Text(path)}', expected '{value}'.", $"set {path}: {value}.");
         }
 
-        // No rule on ${ENV} in metadata.name: `fsd deploy --env` keeps the environments apart (the log group is
-        // /ecs/NAME-ENV), and the platform's documents never put ${ENV} in the name. Both forms are valid.
+        // No ${ENV} rule on metadata.name: `fsd deploy --env` keeps environments apart (log group /ecs/NAME-ENV); the documents never use it.
         v.Require("metadata.name", "set metadata.name, the service's name.");
         v.Require("metadata.pack", "set metadata.pack (the FSD pack the service is deployed with, e.g. dotnet).");
         v.WarningIf(v.Get("metadata.owner") is null && v.Texts("metadata.owners").Count == 0, "metadata.owners", "no owner: nobody is paged for this service.",
