@@ -1,4 +1,4 @@
-using MyService.Hosting.Publishing.Fsd;
+using MyService.Hosting.Publishing.Validation.Fsd;
 
 namespace MyService.Tests.Publishing;
 

@@ -1,6 +1,5 @@
-using MyService.Hosting.Publishing;
-using MyService.Hosting.Publishing.Fsd;
 using MyService.Hosting.Publishing.Validation;
+using MyService.Hosting.Publishing.Validation.Fsd;
 using Xunit.Abstractions;
 
 namespace MyService.Tests.Publishing;

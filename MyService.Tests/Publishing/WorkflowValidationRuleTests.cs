@@ -1,4 +1,4 @@
-using MyService.Hosting.Publishing;
+using MyService.Hosting.Publishing.Validation;
 
 namespace MyService.Tests.Publishing;
 

@@ -13,43 +13,26 @@ internal static partial class DockerfileCheck
 {
     public static IReadOnlyList<ValidationProblem> Validate(string file, string text, PublishedService service)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(service);
         var problems = new ProblemList(file);
         // The final stage is what runs; continuation lines joined so each instruction is one line.
         var instructions = Continuation().Replace(text, " ").Split('\n')
             .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => (Keyword: l.Split(' ', 2)[0].ToUpperInvariant(), Arguments: l.Split(' ', 2).ElementAtOrDefault(1) ?? ""))
             .Reverse().TakeWhile(i => i.Keyword != "FROM").Reverse().ToList();
-
-        if (service.ListenPort is { } port)
+        if (service.ListenPort?.ToString(CultureInfo.InvariantCulture) is { } port)
         {
             var exposed = instructions.Where(i => i.Keyword == "EXPOSE").SelectMany(i => i.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(p => p.Split('/')[0]);
-            if (!exposed.Contains(port.ToString(CultureInfo.InvariantCulture)))
-            {
-                problems.Error("EXPOSE", null, $"does not expose {port}, the port of the model's endpoint.", $"EXPOSE {port} (and ASPNETCORE_HTTP_PORTS={port}).");
-            }
-
-            if (instructions.Where(i => i.Keyword == "ENV").Select(i => HttpPorts().Match(i.Arguments)).FirstOrDefault(m => m.Success) is { } httpPorts
-                && httpPorts.Groups[1].Value != port.ToString(CultureInfo.InvariantCulture))
-            {
-                problems.Error("ENV ASPNETCORE_HTTP_PORTS", null, $"is {httpPorts.Groups[1].Value}, but the model's endpoint is {port}.", $"set ASPNETCORE_HTTP_PORTS={port}.");
-            }
+            problems.ErrorIf(!exposed.Contains(port), "EXPOSE", null, $"does not expose {port}, the port of the model's endpoint.", $"EXPOSE {port} (and ASPNETCORE_HTTP_PORTS={port}).");
+            var httpPorts = instructions.Where(i => i.Keyword == "ENV").Select(i => HttpPorts().Match(i.Arguments)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+            problems.ErrorIf(httpPorts is not null && httpPorts != port, "ENV ASPNETCORE_HTTP_PORTS", null, $"is {httpPorts}, but the model's endpoint is {port}.", $"set ASPNETCORE_HTTP_PORTS={port}.");
         }
 
         var user = instructions.LastOrDefault(i => i.Keyword == "USER").Arguments;
-        if (string.IsNullOrWhiteSpace(user) || user.Trim() is "root" or "0" || user.StartsWith("0:", StringComparison.Ordinal))
-        {
-            problems.Error("USER", null, "the image runs as root.", "add USER $APP_UID (the .NET images' non-root app user) before ENTRYPOINT.");
-        }
-
+        problems.ErrorIf(string.IsNullOrWhiteSpace(user) || user.Trim() is "root" or "0" || user.StartsWith("0:", StringComparison.Ordinal), "USER", null,
+            "the image runs as root.", "add USER $APP_UID (the .NET images' non-root app user) before ENTRYPOINT.");
         CheckHealthCheck(problems, instructions.LastOrDefault(i => i.Keyword == "HEALTHCHECK").Arguments, service.ContainerHealthCheck);
-
-        if (service.SingleTask && !instructions.Any(i => i.Keyword == "VOLUME" && i.Arguments.Contains(DeploymentDefaults.DataMountPath, StringComparison.Ordinal)))
-        {
-            problems.Error("VOLUME", null, $"does not declare {DeploymentDefaults.DataMountPath}, where the published task mounts the SQLite data volume.", $"VOLUME [\"{DeploymentDefaults.DataMountPath}\"].");
-        }
-
+        problems.ErrorIf(service.SingleTask && !instructions.Any(i => i.Keyword == "VOLUME" && i.Arguments.Contains(DeploymentDefaults.DataMountPath, StringComparison.Ordinal)), "VOLUME", null,
+            $"does not declare {DeploymentDefaults.DataMountPath}, where the published task mounts the SQLite data volume.", $"VOLUME [\"{DeploymentDefaults.DataMountPath}\"].");
         return problems.Problems;
     }
 
@@ -72,23 +55,12 @@ internal static partial class DockerfileCheck
             // Reported below as a mismatch.
         }
 
-        if (actual is null || !actual.SequenceEqual(expected.Command.Skip(1)))
+        problems.ErrorIf(actual is null || !actual.SequenceEqual(expected.Command.Skip(1)), "HEALTHCHECK CMD", null, $"runs {command}, but the ECS container health check runs {JsonSerializer.Serialize(expected.Command.Skip(1))}.",
+            "use the same exec-form command in both (the model's ContainerHealthCheckCommand, default the service's --health-probe).");
+        foreach (var (flag, value) in new[] { ("interval", $"{expected.Interval}s"), ("timeout", $"{expected.Timeout}s"), ("start-period", $"{expected.StartPeriod}s"), ("retries", $"{expected.Retries}") })
         {
-            problems.Error("HEALTHCHECK CMD", null, $"runs {command}, but the ECS container health check runs {JsonSerializer.Serialize(expected.Command.Skip(1))}.",
-                "use the same exec-form command in both (the model's ContainerHealthCheckCommand, default the service's --health-probe).");
-        }
-
-        foreach (var (flag, value) in new[] { ("interval", expected.Interval), ("timeout", expected.Timeout), ("start-period", expected.StartPeriod) })
-        {
-            if (Flag(arguments, flag) is { } actualValue && actualValue != $"{value}s")
-            {
-                problems.Error($"HEALTHCHECK --{flag}", null, $"is {actualValue}, but the ECS container health check uses {value}s.", $"set --{flag}={value}s.");
-            }
-        }
-
-        if (Flag(arguments, "retries") is { } retries && retries != expected.Retries.ToString(CultureInfo.InvariantCulture))
-        {
-            problems.Error("HEALTHCHECK --retries", null, $"is {retries}, but the ECS container health check uses {expected.Retries}.", $"set --retries={expected.Retries}.");
+            var actualValue = Flag(arguments, flag);
+            problems.ErrorIf(actualValue is not null && actualValue != value, $"HEALTHCHECK --{flag}", null, $"is {actualValue}, but the ECS container health check uses {value}.", $"set --{flag}={value}.");
         }
     }
 

@@ -14,3 +14,26 @@ internal sealed record ValidationProblem(ProblemSeverity Severity, string File, 
     public override string ToString() =>
         $"{(IsError ? "error" : "warning")}: {File}{(Line is { } line ? $":{line}" : "")}: {Field}: {Message} Fix: {Fix}";
 }
+
+/// <summary>Collects every problem of one file, so validation reports them all at once instead of stopping at the first.</summary>
+internal sealed class ProblemList(string file)
+{
+    public List<ValidationProblem> Problems { get; } = [];
+
+    public void Error(string field, int? line, string message, string fix) => ErrorIf(true, field, line, message, fix);
+
+    public void Warning(string field, int? line, string message, string fix) => WarningIf(true, field, line, message, fix);
+
+    /// <summary>Reports an error when <paramref name="when"/>: the shape of most rules, a condition and what to say about it.</summary>
+    public void ErrorIf(bool when, string field, int? line, string message, string fix) => Add(when, ProblemSeverity.Error, field, line, message, fix);
+
+    public void WarningIf(bool when, string field, int? line, string message, string fix) => Add(when, ProblemSeverity.Warning, field, line, message, fix);
+
+    private void Add(bool when, ProblemSeverity severity, string field, int? line, string message, string fix)
+    {
+        if (when)
+        {
+            Problems.Add(new ValidationProblem(severity, file, line, field, message, fix));
+        }
+    }
+}

@@ -1,100 +1,78 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
-namespace MyService.Hosting.Publishing.Fsd;
+namespace MyService.Hosting.Publishing.Validation.Fsd;
 
+/// <summary>What a field holds; <see cref="FsdFieldKind.Map"/> is a mapping of free names to scalars (environment).</summary>
 internal enum FsdFieldKind
 {
-    /// <summary>A single value read as text.</summary>
     Scalar,
-
-    /// <summary>A single whole number.</summary>
     Integer,
-
-    /// <summary>A single true or false.</summary>
     Boolean,
-
     Mapping,
     Sequence,
-
-    /// <summary>A mapping of free names to scalars (environment).</summary>
     Map,
 }
 
 /// <summary>
 /// The shape of an FSD v1 file: every field the platform's FSD documents use, at every level, so that a name outside
-/// them (a typo such as <c>heathCheck</c>) is reported with the nearest known name, and a value of the wrong type is
-/// reported once, here, rather than by each rule that reads it.
+/// them (a typo such as <c>heathCheck</c>) is reported with the nearest known name, and a value of the wrong type, or a
+/// number outside the range AWS accepts, is reported once, here, rather than by each rule that reads it.
 /// </summary>
-internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, FsdSchema>? Fields = null, FsdSchema? Item = null)
+internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, FsdSchema>? Fields = null, FsdSchema? Item = null, (int Min, int Max, string Unit)? Range = null)
 {
     private static readonly FsdSchema Text = new(FsdFieldKind.Scalar);
     private static readonly FsdSchema Integer = new(FsdFieldKind.Integer);
     private static readonly FsdSchema Boolean = new(FsdFieldKind.Boolean);
 
     public static FsdSchema Root { get; } = Mapping(
-        ("apiVersion", Text),
-        ("kind", Text),
+        ("apiVersion", Text), ("kind", Text),
         ("metadata", Mapping(("name", Text), ("pack", Text), ("owner", Text), ("owners", Sequence(Text)))),
         ("service", Mapping(
-            ("type", Text),
-            ("image", Text),
-            ("port", Integer),
-            ("healthCheck", Mapping(("path", Text), ("interval", Integer), ("timeout", Integer), ("healthyThreshold", Integer), ("unhealthyThreshold", Integer))),
+            ("type", Text), ("image", Text), ("port", Between(1, 65535)),
+            // The ELB target group health check limits: the load balancer refuses others.
+            ("healthCheck", Mapping(("path", Text), ("interval", Between(5, 300, " seconds")), ("timeout", Between(2, 120, " seconds")), ("healthyThreshold", Between(2, 10)), ("unhealthyThreshold", Between(2, 10)))),
             ("resources", Mapping(("cpu", Integer), ("memory", Integer), ("desiredCount", Integer), ("minCapacity", Integer), ("maxCapacity", Integer))),
-            ("autoScaling", Mapping(
-                ("minCount", Integer), ("maxCount", Integer), ("targetCPU", Integer), ("targetCPUUtilization", Integer),
-                ("targetMemoryUtilization", Integer), ("scaleInCooldown", Integer), ("scaleOutCooldown", Integer))),
+            ("autoScaling", Mapping(("minCount", Integer), ("maxCount", Integer), ("targetCPU", Integer), ("targetCPUUtilization", Integer), ("targetMemoryUtilization", Integer), ("scaleInCooldown", Integer), ("scaleOutCooldown", Integer))),
             ("environment", new FsdSchema(FsdFieldKind.Map)),
             ("secrets", Sequence(Mapping(("name", Text), ("valueFrom", Text)))),
             ("networking", Mapping(("vpc", Boolean), ("loadBalancer", Mapping(("type", Text), ("internal", Boolean), ("certificateArn", Text))))),
             ("observability", Mapping(
-                ("metrics", Mapping(("enabled", Boolean), ("port", Integer), ("path", Text))),
+                ("metrics", Mapping(("enabled", Boolean), ("port", Between(1, 65535)), ("path", Text))),
                 ("traces", Mapping(("enabled", Boolean), ("otlpEndpoint", Text))),
                 ("logs", Mapping(("enabled", Boolean), ("retention", Integer))))),
             ("volumes", Sequence(Mapping(("name", Text), ("efs", Mapping(("fileSystemId", Text), ("rootDirectory", Text))), ("mountPath", Text)))))),
         ("dependencies", Sequence(Mapping(
-            ("type", Text),
-            ("name", Text),
-            ("permissions", Sequence(Text)),
-            // aws_dynamodb_table
-            ("attributes", Sequence(Mapping(("name", Text), ("type", Text)))),
-            ("keySchema", Sequence(Mapping(("attributeName", Text), ("keyType", Text)))),
-            // aws_efs_file_system
-            ("encrypted", Boolean),
-            ("performanceMode", Text)))));
+            ("type", Text), ("name", Text), ("permissions", Sequence(Text)),
+            // aws_dynamodb_table, then aws_efs_file_system
+            ("attributes", Sequence(Mapping(("name", Text), ("type", Text)))), ("keySchema", Sequence(Mapping(("attributeName", Text), ("keyType", Text)))),
+            ("encrypted", Boolean), ("performanceMode", Text)))));
 
-    /// <summary>Reports every field the schema does not know and every value of the wrong shape or type.</summary>
-    public void Check(YamlNode node, string path, Validation.ProblemList problems)
+    /// <summary>Reports every field the schema does not know, every value of the wrong shape or type, and every number out of range.</summary>
+    public void Check(YamlNode node, string path, ProblemList problems)
     {
-        ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(problems);
         var line = (int)node.Start.Line;
         switch (Kind, node)
         {
             case (FsdFieldKind.Scalar, YamlScalarNode):
+            case (FsdFieldKind.Integer or FsdFieldKind.Boolean, YamlScalarNode { Value: var value }) when IsPlaceholder(value):
                 break;
-            case (FsdFieldKind.Integer, YamlScalarNode scalar):
-                if (!IsPlaceholder(scalar.Value) && !int.TryParse(scalar.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            case (FsdFieldKind.Integer, YamlScalarNode { Value: var value }):
+                var isNumber = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number);
+                problems.ErrorIf(!isNumber, path, line, $"'{value}' is not a whole number.", $"write {path} as a number, without quotes or units.");
+                if (isNumber && Range is var (min, max, unit))
                 {
-                    problems.Error(path, line, $"'{scalar.Value}' is not a whole number.", $"write {path} as a number, without quotes or units.");
+                    DeploymentRules.Range(problems, path, line, number, min, max, unit);
                 }
 
                 break;
-            case (FsdFieldKind.Boolean, YamlScalarNode scalar):
-                if (!IsPlaceholder(scalar.Value) && !bool.TryParse(scalar.Value, out _))
-                {
-                    problems.Error(path, line, $"'{scalar.Value}' is not true or false.", $"write {path}: true or {path}: false.");
-                }
-
+            case (FsdFieldKind.Boolean, YamlScalarNode { Value: var value }):
+                problems.ErrorIf(!bool.TryParse(value, out _), path, line, $"'{value}' is not true or false.", $"write {path}: true or {path}: false.");
                 break;
             case (FsdFieldKind.Map, YamlMappingNode map):
-                foreach (var (key, value) in map.Children)
+                foreach (var (key, value) in map.Children.Where(p => p.Value is not YamlScalarNode))
                 {
-                    if (value is not YamlScalarNode)
-                    {
-                        problems.Error($"{path}.{key}", (int)value.Start.Line, "is not a plain value.", "write it as NAME: value (quote it if needed).");
-                    }
+                    problems.Error($"{path}.{key}", (int)value.Start.Line, "is not a plain value.", "write it as NAME: value (quote it if needed).");
                 }
 
                 break;
@@ -115,21 +93,28 @@ internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, 
 
                 break;
             case (FsdFieldKind.Sequence, YamlSequenceNode sequence):
-                var index = 0;
-                foreach (var item in sequence.Children)
+                foreach (var (item, index) in sequence.Children.Select((n, i) => (n, i)))
                 {
-                    Item!.Check(item, $"{path}[{index++}]", problems);
+                    Item!.Check(item, $"{path}[{index}]", problems);
                 }
 
                 break;
             default:
-                problems.Error(path, line, $"should be {Describe(Kind)}.", $"write {path} as {Describe(Kind)}.");
+                var expected = Kind switch
+                {
+                    FsdFieldKind.Scalar => "a single value",
+                    FsdFieldKind.Integer => "a whole number",
+                    FsdFieldKind.Boolean => "true or false",
+                    FsdFieldKind.Sequence => "a list",
+                    _ => "a mapping of fields",
+                };
+                problems.Error(path, line, $"should be {expected}.", $"write {path} as {expected}.");
                 break;
         }
     }
 
     /// <summary>A whole value of <c>${NAME}</c> is filled in at deploy time, so its type cannot be checked here.</summary>
-    public static bool IsPlaceholder(string? value) =>
+    private static bool IsPlaceholder(string? value) =>
         value is { Length: > 3 } v && v.StartsWith("${", StringComparison.Ordinal) && v.EndsWith('}') && v.IndexOf('}', StringComparison.Ordinal) == v.Length - 1;
 
     private string Suggest(string name)
@@ -140,15 +125,6 @@ internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, 
             ? $"did you mean '{closest.Key}'?"
             : $"remove it, or use a known field: {string.Join(", ", known)}.";
     }
-
-    private static string Describe(FsdFieldKind kind) => kind switch
-    {
-        FsdFieldKind.Scalar => "a single value",
-        FsdFieldKind.Integer => "a whole number",
-        FsdFieldKind.Boolean => "true or false",
-        FsdFieldKind.Sequence => "a list",
-        _ => "a mapping of fields",
-    };
 
     /// <summary>Levenshtein distance: how many edits turn one name into the other.</summary>
     private static int Distance(string a, string b)
@@ -168,6 +144,8 @@ internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, 
 
         return previous[b.Length];
     }
+
+    private static FsdSchema Between(int min, int max, string unit = "") => new(FsdFieldKind.Integer, Range: (min, max, unit));
 
     private static FsdSchema Mapping(params (string Name, FsdSchema Schema)[] fields) =>
         new(FsdFieldKind.Mapping, fields.ToDictionary(f => f.Name, f => f.Schema, StringComparer.Ordinal));
