@@ -7,22 +7,17 @@ public sealed class EcsDeploymentContext
 {
     internal EcsDeploymentContext(IResource service, IResource resource, string applicationName, IReadOnlyList<string>? requestedPermissions)
     {
-        Service = service;
-        Resource = resource;
-        ApplicationName = applicationName;
-        RequestedPermissions = requestedPermissions;
+        (Service, Resource, ApplicationName, RequestedPermissions) = (service, resource, applicationName, requestedPermissions);
     }
 
-    /// <summary>The deployed service (a project of the model).</summary>
+    /// <summary>The deploying environment's name (<c>dev</c>, <c>staging</c>, <c>prod</c>), filled in at deploy time.</summary>
+    public const string EnvironmentPlaceholder = DeploymentDefaults.EnvironmentPlaceholder;
+
+    // The deployed service; the resource whose annotation this is (what the service references, or the service itself);
+    // the prefix of every deployed name (shop in shop-api); the actions PublishAsFsdService(o => o.Permissions[resource]) names.
     public IResource Service { get; }
-
-    /// <summary>The resource whose annotation this is: what the service references, or the service itself.</summary>
     public IResource Resource { get; }
-
-    /// <summary>The prefix of every deployed name (<c>shop</c> in <c>shop-api</c>).</summary>
     public string ApplicationName { get; }
-
-    /// <summary>The actions the service's <c>PublishAsFsdService(o => o.Permissions[resource])</c> names; null when it names none.</summary>
     public IReadOnlyList<string>? RequestedPermissions { get; }
 
     /// <summary>Variables the service gets on ECS; they replace what its run-mode environment callbacks gave.</summary>
@@ -32,7 +27,6 @@ public sealed class EcsDeploymentContext
     public string? ConnectionString { get; set; }
 
     public IList<DeployedVolume> Volumes { get; } = [];
-
     public IList<DeployedDependency> Dependencies { get; } = [];
 
     /// <summary>A container beside the service's in every task.</summary>
@@ -40,9 +34,6 @@ public sealed class EcsDeploymentContext
 
     /// <summary>The service must never run two tasks at once (a single writer): one task, old stopped before new starts.</summary>
     public bool SingleTask { get; set; }
-
-    /// <summary>The deploying environment's name (<c>dev</c>, <c>staging</c>, <c>prod</c>), filled in at deploy time.</summary>
-    public const string EnvironmentPlaceholder = DeploymentDefaults.EnvironmentPlaceholder;
 
     /// <summary><c>{name}-${ENV}</c>: the name of something deployed once per environment.</summary>
     public static string PerEnvironment(string name) => $"{name}-{DeploymentDefaults.EnvironmentPlaceholder}";

@@ -10,12 +10,9 @@ namespace MyService.Hosting.Publishing;
 /// definitions, the GitHub Actions workflow) and validate them; nothing is built, pushed or started.
 /// </summary>
 /// <remarks>
-/// Shaped like Aspire's Docker Compose environment, with two differences. It adds no
-/// <c>DeploymentTargetAnnotation</c>: the published form of a service is a set of files, not a resource of the model,
-/// and no step of <c>publish</c> reads that annotation (the projects' image build and push steps exist either way and
-/// are required only by <c>build</c> and <c>push</c>). And its publish step does not depend on <c>publish-prereq</c>:
-/// parameters are published as placeholders and Secrets Manager ARNs, so their values are never resolved, prompted
-/// for or saved.
+/// Shaped like Aspire's Docker Compose environment, but it adds no <c>DeploymentTargetAnnotation</c> (a service's
+/// published form is a set of files, and no step of <c>publish</c> reads it), and its publish step does not depend on
+/// <c>publish-prereq</c>: parameters are published as placeholders and ARNs, so their values are never resolved or asked for.
 /// </remarks>
 public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResource
 {
@@ -27,23 +24,9 @@ public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResour
     {
         Annotations.Add(new PipelineStepAnnotation(_ =>
         {
-            var publish = new PipelineStep
-            {
-                Name = PublishStepName,
-                Description = $"Writes the FSD service files, ECS JSON and deploy workflow of {Name}, then validates them.",
-                Action = context => DeploymentPublisher.PublishStepAsync(this, context),
-                Resource = this,
-            };
+            var publish = Step(PublishStepName, $"Writes the FSD service files, ECS JSON and deploy workflow of {Name}, then validates them.", DeploymentPublisher.PublishStepAsync);
             publish.RequiredBy(WellKnownPipelineSteps.Publish);
-
-            var validate = new PipelineStep
-            {
-                Name = ValidateStepName,
-                Description = $"Validates the deployment files in the output path against the rules and the app model ({Name}), without publishing.",
-                Action = context => DeploymentPublisher.ValidateStepAsync(this, context),
-                Resource = this,
-            };
-            return [publish, validate];
+            return [publish, Step(ValidateStepName, $"Validates the deployment files in the output path against the rules and the app model ({Name}), without publishing.", DeploymentPublisher.ValidateStepAsync)];
         }));
     }
 
@@ -77,4 +60,7 @@ public sealed class EcsEnvironmentResource : Resource, IComputeEnvironmentResour
 
     /// <summary>The AppHost project's folder (the builder's), which the defaults above derive from.</summary>
     internal string? AppHostDirectory { get; set; }
+
+    private PipelineStep Step(string name, string description, Func<EcsEnvironmentResource, PipelineStepContext, Task> action) =>
+        new() { Name = name, Description = description, Action = context => action(this, context), Resource = this };
 }

@@ -6,11 +6,7 @@ using MyService.Hosting.Publishing.Model;
 
 namespace MyService.Hosting.Publishing.Ecs;
 
-/// <summary>
-/// A <see cref="PublishedService"/> as the input of <c>aws ecs register-task-definition</c> and <c>create-service</c>
-/// (<c>--cli-input-json</c>): Fargate, awsvpc, the sidecar beside the app, EFS volumes. Fields in the ECS API's
-/// order, absent ones left out.
-/// </summary>
+/// <summary>A <see cref="PublishedService"/> as <c>aws ecs register-task-definition</c> and <c>create-service</c> input: Fargate, awsvpc, the sidecar, EFS; fields in the API's order, absent ones left out.</summary>
 internal static class EcsWriter
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -23,7 +19,6 @@ internal static class EcsWriter
     };
 
     public static string WriteTaskDefinition(PublishedService service) => TaskDefinition(service).ToJsonString(Json) + "\n";
-
     public static string WriteService(PublishedService service) => Service(service).ToJsonString(Json) + "\n";
 
     private static JsonObject TaskDefinition(PublishedService service)
@@ -59,10 +54,7 @@ internal static class EcsWriter
                 ("fileSystemId", v.FileSystemId), ("rootDirectory", v.RootDirectory), ("transitEncryption", "ENABLED"), ("authorizationConfig", Obj(("iam", "ENABLED")))))))])));
     }
 
-    /// <summary>
-    /// Rolling deployment with circuit breaker and rollback: 100/200 percent, except for a single-task service (SQLite),
-    /// where an old and a new task side by side would be two writers on one file: 0/100 (the old task stops first).
-    /// </summary>
+    /// <summary>Rolling deployment with circuit breaker and rollback at 100/200 %; a single-task service 0/100 (old and new side by side would be two writers).</summary>
     private static JsonObject Service(PublishedService service)
     {
         var (maximum, minimum) = service.SingleTask ? (100, 0) : (200, 100);

@@ -6,18 +6,12 @@ using YamlDotNet.Serialization;
 namespace MyService.Hosting.Publishing.Fsd;
 
 /// <summary>
-/// A <see cref="PublishedService"/> as an FSD v1 service file (docs/DEPLOYMENT.md): fields in a fixed order, maps
-/// sorted, empty parts left out, no timestamps. The service is named without <c>${ENV}</c>: <c>fsd deploy --env</c>
-/// keeps environments apart, as the platform's documents show.
+/// A <see cref="PublishedService"/> as an FSD v1 service file: fixed field order, sorted maps, no empty parts or timestamps.
+/// The service is named without <c>${ENV}</c>: <c>fsd deploy --env</c> keeps environments apart, as the platform's documents show.
 /// </summary>
 internal static class FsdWriter
 {
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithIndentedSequences()
-        .WithQuotingNecessaryStrings()
-        .WithNewLine("\n")
-        .DisableAliases()
-        .Build();
+    private static readonly ISerializer Serializer = new SerializerBuilder().WithIndentedSequences().WithQuotingNecessaryStrings().WithNewLine("\n").DisableAliases().Build();
 
     public static string Write(PublishedService service) => Serializer.Serialize(ToTree(service));
 

@@ -6,7 +6,7 @@ internal static class DeploymentDefaults
     /// <summary><c>$APP_UID</c> of the mcr.microsoft.com/dotnet images (the non-root <c>app</c> user).</summary>
     public const string NonRootUser = "1654";
 
-    /// <summary>Where a SQLite data volume is mounted; the Dockerfile declares the same VOLUME.</summary>
+    /// <summary>Where a SQLite data volume is mounted (the validators' fixes name it); the Dockerfile declares the same VOLUME.</summary>
     public const string DataMountPath = "/app/data";
 
     /// <summary>A sidecar's OTLP/HTTP receiver: in awsvpc mode a task's containers share one network namespace, so it is localhost, the one loopback URL validation allows.</summary>
@@ -14,7 +14,7 @@ internal static class DeploymentDefaults
 
     public const string EnvironmentPlaceholder = "${ENV}";
 
-    // The defaults of FsdServiceOptions left unset.
+    // What FsdServiceOptions left unset get; ECS waits StopTimeoutSeconds before SIGKILL, above ASP.NET Core's 25 s shutdown.
     public const int Cpu = 256;
     public const int Memory = 512;
     public const int TargetCpuUtilization = 70;
@@ -22,15 +22,10 @@ internal static class DeploymentDefaults
     public const int ScaleInCooldownSeconds = 300;
     public const int ScaleOutCooldownSeconds = 60;
     public const int LogRetentionDays = 30;
-
-    /// <summary>ASP.NET Core's host shutdown timeout is 25 s (ARCHITECTURE.md); ECS waits this long before SIGKILL.</summary>
     public const int StopTimeoutSeconds = 30;
-
     public const int HealthCheckGracePeriodSeconds = 60;
 
-    /// <summary>ALB target group health check.</summary>
+    // The ALB target group's health check, and the container's (the same timings as the Dockerfiles' HEALTHCHECK).
     public static readonly LoadBalancerHealthCheck LoadBalancerHealthCheck = new("/health", 30, 5, 2, 3);
-
-    /// <summary>The ECS container health check; the same timings as the Dockerfiles' HEALTHCHECK.</summary>
     public static readonly ContainerHealthCheck ContainerHealthCheck = new([], 30, 5, 3, 20);
 }

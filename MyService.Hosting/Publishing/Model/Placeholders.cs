@@ -3,17 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace MyService.Hosting.Publishing.Model;
 
-/// <summary>
-/// <c>${NAME}</c> values that FSD (or envsubst, for the raw ECS JSON) fills in at deploy time. <c>${ENV}</c> is the
-/// environment; every other one is a GitHub environment variable the workflow passes to <c>fsd deploy</c>.
-/// </summary>
+/// <summary><c>${NAME}</c> values that FSD (or envsubst, for the ECS JSON) fills in: <c>${ENV}</c>, and GitHub variables the workflow passes.</summary>
 internal static partial class Placeholders
 {
-    /// <summary><c>api</c> + <c>http</c> -> <c>API_HTTP</c>: an environment-variable-style placeholder name.</summary>
-    public static string NameFor(params string[] parts) =>
-        string.Join('_', parts.Select(p => p.ToUpperInvariant().Replace('-', '_')));
-
-    public static string Of(params string[] parts) => $"${{{NameFor(parts)}}}";
+    /// <summary><c>api</c>, <c>http</c> -> <c>${API_HTTP}</c>.</summary>
+    public static string Of(params string[] parts) => $"${{{string.Join('_', parts.Select(p => p.ToUpperInvariant().Replace('-', '_')))}}}";
 
     /// <summary>Every placeholder in <paramref name="text"/> except <c>${ENV}</c>, sorted.</summary>
     public static IReadOnlyList<string> In(string text) =>

@@ -4,18 +4,13 @@ using System.Globalization;
 namespace MyService.Hosting.Publishing.Model;
 
 /// <summary>
-/// A project's environment in publish form, with the names the services read (docs/ARCHITECTURE.md) and deployed
-/// values: no localhost URLs (except a sidecar's OTLP endpoint), no local paths, no parameter values. It comes from the
-/// project's own environment callbacks, run in publish mode, and from the <see cref="EcsDeploymentAnnotation"/>
-/// declarations on the project and on what it references.
+/// A project's environment in publish form: the names the services read, with deployed values (no local URLs, paths or
+/// parameter values), from its own callbacks run in publish mode and the declarations on it and on what it references.
 /// </summary>
 internal sealed class PublishEnvironment
 {
-    /// <summary>
-    /// What Aspire injects to wire a project up on this machine, which this environment publishes otherwise (the port
-    /// as ASPNETCORE_HTTP_PORTS, forwarded headers only behind a load balancer); the OTEL_DOTNET_EXPERIMENTAL_ switches
-    /// tune the SDK for the local dashboard.
-    /// </summary>
+    // What Aspire injects to wire a project up locally, published otherwise (the port, forwarded headers behind a load
+    // balancer); the OTEL_DOTNET_EXPERIMENTAL_ switches tune the SDK for the local dashboard.
     private static readonly FrozenSet<string> HostWiring = new[]
     {
         "ASPNETCORE_URLS", "HTTP_PORTS", "HTTPS_PORTS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORT", "ASPNETCORE_HTTPS_PORTS",
@@ -25,7 +20,6 @@ internal sealed class PublishEnvironment
     private static readonly string[] HostWiringPrefixes = ["OTEL_DOTNET_EXPERIMENTAL_", "Kestrel__Endpoints__"];
 
     public SortedDictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
-
     public SortedDictionary<string, SecretReference> Secrets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Variables left out because nothing deployed answers to them, with why (for the log).</summary>
@@ -66,10 +60,7 @@ internal sealed class PublishEnvironment
         return published;
     }
 
-    /// <summary>
-    /// Each declaration of the project itself and of what it references (WithReference's relationships), applied for
-    /// this project. A reference to a resource that declares nothing and has no value form of its own fails publish.
-    /// </summary>
+    /// <summary>The declarations of the project and of what it references (WithReference), applied for it; a reference to what has neither fails.</summary>
     private static IEnumerable<EcsDeploymentContext> Declare(ProjectResource project, string applicationName, FsdServiceOptions settings)
     {
         var referenced = project.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource).Distinct();

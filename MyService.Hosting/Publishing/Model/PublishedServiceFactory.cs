@@ -1,22 +1,18 @@
 namespace MyService.Hosting.Publishing.Model;
 
 /// <summary>
-/// Turns each project among the environment's compute resources (Aspire's <c>GetComputeResources</c>, which leaves out
-/// what is excluded from publish, such as DynamoDB Local) into a <see cref="PublishedService"/>: its settings, else the
-/// defaults for its kind, and what the resources it references declare.
+/// Turns each project among the environment's compute resources (Aspire's <c>GetComputeResources</c>, without what is
+/// excluded from publish) into a <see cref="PublishedService"/>: its settings, else its kind's defaults, and the declarations.
 /// </summary>
 internal sealed class PublishedServiceFactory(
     EcsEnvironmentResource environment, string applicationName, string repositoryRoot, DeploymentCommands commands,
     Dictionary<ProjectResource, (ServiceEndpoint? Endpoint, PublishEnvironment Environment)> shapes)
 {
     public EcsEnvironmentResource Environment => environment;
-
     public string ApplicationName => applicationName;
 
     /// <summary>How the files are published, validated and tested, as the workflow and the problems' fixes name it.</summary>
     public DeploymentCommands Commands => commands;
-
-    /// <summary>Every service's Dockerfile path is relative to it.</summary>
     public string RepositoryRoot => repositoryRoot;
 
     /// <summary>Every project of this environment, in model order: all of them are deployable services.</summary>
@@ -109,10 +105,7 @@ internal sealed class PublishedServiceFactory(
         };
     }
 
-    /// <summary>
-    /// The model's HTTP probe (readiness, else liveness, else any), else <see cref="FsdServiceOptions.HealthCheckPath"/>,
-    /// else <c>/health</c>. WithHttpHealthCheck's path is not readable from the model (FsdServiceOptions.HealthCheckPath says why).
-    /// </summary>
+    /// <summary>The model's HTTP probe (readiness, else liveness, else any), else <see cref="FsdServiceOptions.HealthCheckPath"/>, else <c>/health</c>.</summary>
     private static string HealthPathOf(ProjectResource project, FsdServiceOptions settings)
     {
         var probes = project.Annotations.OfType<EndpointProbeAnnotation>().ToList();
@@ -120,10 +113,7 @@ internal sealed class PublishedServiceFactory(
         return probe?.Path ?? settings.HealthCheckPath ?? DeploymentDefaults.LoadBalancerHealthCheck.Path;
     }
 
-    /// <summary>
-    /// A single-task service (a SQLite writer) runs exactly one task. An HTTP service starts with two tasks (one per
-    /// availability zone) and scales to six; a service without a load balancer (a change-feed consumer) runs one.
-    /// </summary>
+    /// <summary>A single-task service runs one task; an HTTP service two (one per availability zone) up to six; one without a load balancer (a feed consumer) one.</summary>
     private static ServiceSizing Sizing(FsdServiceOptions s, FsdEnvironmentOverrides o, bool singleTask, bool loadBalanced)
     {
         var (desired, min, max) = singleTask || !loadBalanced ? (1, 1, 1) : (2, 2, 6);

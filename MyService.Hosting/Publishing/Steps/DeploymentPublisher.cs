@@ -7,12 +7,10 @@ using MyService.Hosting.Publishing.Validation;
 namespace MyService.Hosting.Publishing.Steps;
 
 /// <summary>
-/// The actions of <see cref="EcsEnvironmentResource"/>'s pipeline steps: write the deployment files from the model into
-/// Aspire's <c>--output-path</c> and validate them, or validate a folder of (hand-edited) files. The FSD environment is
-/// the host environment (<c>--environment</c>): dev, staging or prod applies its overrides; any other name (Aspire's
-/// defaults among them) gives the environment-neutral files that are committed. Files are rewritten only when their
-/// content changes. Every problem is logged with file, line, field and fix; an error fails the step (and, with
-/// <see cref="PipelineFailureExitCode"/>, the process).
+/// The ECS environment's steps: write the files into Aspire's <c>--output-path</c> (only those whose content changed)
+/// and validate them, or validate a folder of hand-edited files. <c>--environment</c> dev, staging or prod applies its
+/// overrides; any other name gives the neutral files that are committed. An error fails the step and (see
+/// <see cref="PipelineFailureExitCode"/>) the process.
 /// </summary>
 internal static partial class DeploymentPublisher
 {
@@ -34,11 +32,7 @@ internal static partial class DeploymentPublisher
             await using var task = await context.ReportingStep.CreateTaskAsync($"Writing {Shown(path)}", context.CancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var changed = !File.Exists(path) || await File.ReadAllTextAsync(path, context.CancellationToken) != content;
-            if (changed)
-            {
-                await File.WriteAllTextAsync(path, content, context.CancellationToken);
-            }
-
+            await (changed ? File.WriteAllTextAsync(path, content, context.CancellationToken) : Task.CompletedTask);
             await task.CompleteAsync(changed ? $"Wrote {Shown(path)}" : $"{Shown(path)} is up to date", CompletionState.Completed, context.CancellationToken);
             written.Add(path);
         }

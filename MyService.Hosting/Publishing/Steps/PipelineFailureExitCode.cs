@@ -4,11 +4,9 @@ using Microsoft.Extensions.Hosting;
 namespace MyService.Hosting.Publishing.Steps;
 
 /// <summary>
-/// Makes a failed pipeline fail the process. Under plain <c>dotnet run</c> (no Aspire CLI attached) Aspire's pipeline
-/// executor rethrows a failed step from its background service; the host logs that, stops, and
-/// <c>DistributedApplication.Run()</c> returns normally, so the process would exit 0. This sets the exit code to 1 when
-/// any background service ended faulted. Under the Aspire CLI the executor reports the failure over the backchannel
-/// instead (and does not fault); the CLI's own exit code says it.
+/// Makes a failed pipeline fail the process. Under plain <c>dotnet run</c> Aspire's pipeline executor rethrows a failed
+/// step from its background service, the host stops and <c>Run()</c> returns normally: exit 0. This sets 1 when a
+/// background service ended faulted. Under the Aspire CLI the failure goes over the backchannel and the CLI exits non-zero.
 /// </summary>
 internal sealed class PipelineFailureExitCode(IServiceProvider services, IHostApplicationLifetime lifetime) : IHostedService
 {
