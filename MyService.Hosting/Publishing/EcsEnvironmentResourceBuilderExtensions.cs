@@ -10,10 +10,8 @@ namespace MyService.Hosting;
 public static class EcsEnvironmentResourceBuilderExtensions
 {
     /// <summary>
-    /// The ECS/FSD compute environment: in publish mode its steps write and validate the deployment files
-    /// (<c>--operation publish --step publish --output-path deploy</c>, or <c>aspire publish -o deploy</c>) and validate
-    /// hand-edited ones (<c>--step validate-deploy</c>, or <c>aspire do validate-deploy</c>). Each project's settings come
-    /// from <c>PublishAsFsdService(...)</c>. In run mode it is not part of the model, as Aspire's compute environments are not.
+    /// The ECS/FSD compute environment: its steps write and validate the deployment files (<c>aspire publish -o deploy</c>)
+    /// and validate hand-edited ones (<c>aspire do validate-deploy</c>). In run mode it is not part of the model, as Aspire's are not.
     /// </summary>
     public static IResourceBuilder<EcsEnvironmentResource> AddEcsEnvironment(this IDistributedApplicationBuilder builder, string name)
     {

@@ -45,11 +45,8 @@ internal sealed record PublishedService
 }
 
 internal sealed record LoadBalancerHealthCheck(string Path, int Interval, int Timeout, int HealthyThreshold, int UnhealthyThreshold);
-
 internal sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int StartPeriod);
-
 internal sealed record ServiceSizing(int Cpu, int Memory, int DesiredCount, int MinCapacity, int MaxCapacity);
-
 internal sealed record AutoScalingSettings(int TargetCpuUtilization, int TargetMemoryUtilization, int ScaleInCooldown, int ScaleOutCooldown);
 
 /// <summary>A variable whose value the container gets from Secrets Manager at start; never a value in the files.</summary>

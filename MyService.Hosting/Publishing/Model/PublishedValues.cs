@@ -6,9 +6,8 @@ namespace MyService.Hosting.Publishing.Model;
 internal sealed record PublishedValue(string? Plain, string? Secret = null, string? Omitted = null);
 
 /// <summary>
-/// Maps the values that environment callbacks produce in publish mode (as Aspire's Docker Compose publisher maps
-/// them) onto deployed values. No value is ever resolved: a parameter becomes a placeholder or, when secret, a
-/// Secrets Manager reference, so a local value (user secrets, appsettings) cannot reach a published file.
+/// Maps the values environment callbacks produce in publish mode onto deployed values, never resolving one: a parameter
+/// becomes a placeholder or a Secrets Manager reference, so a local value (user secrets, appsettings) cannot leak.
 /// </summary>
 internal sealed class PublishedValues(IReadOnlyDictionary<IResource, ServiceEndpoint> publishedEndpoints, IReadOnlyDictionary<IResource, string> connectionStrings)
 {

@@ -1,9 +1,6 @@
 namespace MyService.Hosting.Publishing.Model;
 
-/// <summary>
-/// The one HTTP endpoint a service publishes and the container port it listens on. The load balancer terminates TLS,
-/// so the service listens on plain HTTP: the endpoint named or scheme <c>http</c> wins over <c>https</c>.
-/// </summary>
+/// <summary>The one HTTP endpoint a service publishes and its container port; the load balancer terminates TLS, so <c>http</c> wins over <c>https</c>.</summary>
 internal sealed record ServiceEndpoint(string Name, string Scheme, int Port, bool IsExternal)
 {
     /// <summary>What a .NET container image listens on when nothing else says (<c>ASPNETCORE_HTTP_PORTS</c> of the images).</summary>
