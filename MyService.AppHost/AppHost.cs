@@ -13,7 +13,8 @@ var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
     .WithDataVolume();
 
 var dynamodb = builder.AddDynamoDBLocal("dynamodb")
-    .WithDataVolume();
+    .WithDataVolume()
+    .WithRestartPolicy();
 var projection = dynamodb.AddTable("projection", partitionKey: "pk", sortKey: "sk", tableName: "myservice-projection");
 // The API's table when it runs with Storage__Provider=dynamodb (docs/GRADUATION.md).
 var store = dynamodb.AddTable("store", partitionKey: "pk", sortKey: "sk", tableName: "myservice-store");
