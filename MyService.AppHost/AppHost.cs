@@ -57,4 +57,6 @@ builder.AddProject<Projects.MyService_Worker>("worker")
     })
     .WithRestartPolicy();
 
-builder.Build().Run();
+// Ctrl+C or SIGTERM at any moment, even while resources are still being created or waited for, ends every process
+// and says so in one line.
+await builder.RunWithCleanStopAsync();
