@@ -72,10 +72,14 @@ internal sealed partial class RestartDependencies(ResourceNotificationService no
         await notifications.PublishUpdateAsync(resource, resourceId, s => s.State?.Text == KnownResourceStates.Waiting ? s with { State = crashed } : s);
     }
 
-    private static CustomResourceSnapshot Waiting(CustomResourceSnapshot snapshot, IEnumerable<string> waitingFor) => snapshot with
+    /// <summary>Shown Waiting for <paramref name="waitingFor"/>, named as Aspire names them there: by resource id (DCP's name, <c>api-abcdwxyz</c>).</summary>
+    private CustomResourceSnapshot Waiting(CustomResourceSnapshot snapshot, IEnumerable<string> waitingFor) => snapshot with
     {
         State = KnownResourceStates.Waiting,
-        Properties = Shared.ResourcePropertyExtensions.With(snapshot.Properties, (WaitingForProperty, waitingFor.Order(StringComparer.Ordinal).ToArray())),
+        Properties = Shared.ResourcePropertyExtensions.With(snapshot.Properties, (WaitingForProperty, waitingFor
+            .Select(name => notifications.TryGetCurrentState(name, out var current) ? current.ResourceId : name)
+            .Order(StringComparer.Ordinal)
+            .ToArray())),
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} restarts once {Dependencies} is back (WaitFor)")]
