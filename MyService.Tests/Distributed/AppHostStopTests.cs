@@ -17,8 +17,8 @@ public sealed class AppHostStopTests(ITestOutputHelper output)
     private const string StateChanges = "--Logging:LogLevel:Aspire.Hosting.ApplicationModel.ResourceNotificationService=Debug";
 
     /// <remarks>
-    /// Not before DCP is up: a stop while DCP itself starts waits for it (it makes its certificates first, which took
-    /// 7 s on a loaded machine), then cleans up; see docs/TROUBLESHOOTING.md.
+    /// Not before DCP is up: a stop while DCP itself starts waits for its API server to answer (7 s after its launch
+    /// on a loaded machine), then cleans up, 8-10 s in all; docs/ARCHITECTURE.md, "Stopping".
     /// </remarks>
     public static TheoryData<string, string> Points() => new()
     {
