@@ -14,7 +14,8 @@ var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
     .WithDataVolume();
 
 var dynamodb = builder.AddDynamoDBLocal("dynamodb")
-    .WithDataVolume();
+    .WithDataVolume()
+    .WithRestartPolicy();
 var projection = dynamodb.AddTable("projection", partitionKey: "pk", sortKey: "sk", tableName: "myservice-projection");
 // The API's table when it runs with Storage__Provider=dynamodb (docs/GRADUATION.md).
 var store = dynamodb.AddTable("store", partitionKey: "pk", sortKey: "sk", tableName: "myservice-store");
@@ -60,4 +61,6 @@ builder.AddProject<Projects.MyService_Worker>("worker")
     })
     .WithRestartPolicy();
 
-builder.Build().Run();
+// Ctrl+C or SIGTERM at any moment, even while resources are still being created or waited for, ends every process
+// and says so in one line.
+await builder.RunWithCleanStopAsync();

@@ -4,7 +4,7 @@ namespace MyService.Hosting.Restarts;
 internal static class CommandInterception
 {
     /// <returns>False when the resource has no such command (yet).</returns>
-    public static bool Wrap(IResource resource, string commandName, Action before)
+    public static bool Wrap(IResource resource, string commandName, Func<ExecuteCommandContext, Task> before)
     {
         var original = resource.Annotations.OfType<ResourceCommandAnnotation>().FirstOrDefault(c => c.Name == commandName);
         if (original is null)
@@ -16,10 +16,10 @@ internal static class CommandInterception
             original.Name,
             original.DisplayName,
             original.UpdateState,
-            context =>
+            async context =>
             {
-                before();
-                return original.ExecuteCommand(context);
+                await before(context);
+                return await original.ExecuteCommand(context);
             },
             original.DisplayDescription,
             original.Arguments,

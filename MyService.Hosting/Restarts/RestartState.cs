@@ -5,6 +5,7 @@ internal sealed class RestartState(DateTimeOffset started)
 {
     private int _crashesInARow;
     private int _commandsWrapped;
+    private CancellationTokenSource? _pending;
 
     public volatile bool StopRequested;
 
@@ -12,6 +13,12 @@ internal sealed class RestartState(DateTimeOffset started)
     public volatile bool StartingBySupervisor;
 
     public int Restarts { get; set; }
+
+    /// <summary>
+    /// The state the resource crashed into, while the supervisor shows it Waiting for its dependencies instead; null
+    /// otherwise. Put back before any start: Aspire's start of a Waiting resource only ends a wait of its own.
+    /// </summary>
+    public ResourceStateSnapshot? WaitingOver { get; set; }
 
     /// <summary>True the first time only: the lifecycle commands are wrapped once, however often the resource starts.</summary>
     public bool TryMarkCommandsWrapped() => Interlocked.Exchange(ref _commandsWrapped, 1) == 0;
@@ -31,5 +38,33 @@ internal sealed class RestartState(DateTimeOffset started)
         StopRequested = false;
         _crashesInARow = 0;
         LastStart = now;
+    }
+
+    /// <summary>
+    /// The restart the supervisor is about to make (its backoff, then its wait for dependencies): cancelled when the
+    /// AppHost stops or someone stops, starts or restarts the resource meanwhile. The caller disposes it when done.
+    /// </summary>
+    public CancellationTokenSource BeginRestart(CancellationToken stopping)
+    {
+        var restart = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        Cancel(Interlocked.Exchange(ref _pending, restart));
+        return restart;
+    }
+
+    public void EndRestart(CancellationTokenSource restart) => Interlocked.CompareExchange(ref _pending, null, restart);
+
+    /// <summary>Someone acted on the resource: a restart still waiting is not made.</summary>
+    public void CancelPendingRestart() => Cancel(Interlocked.Exchange(ref _pending, null));
+
+    private static void Cancel(CancellationTokenSource? restart)
+    {
+        try
+        {
+            restart?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That restart has just finished: nothing left to cancel.
+        }
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class RestartSupervisor(
 {
     private const int LastLines = 10;
     private readonly ConcurrentDictionary<string, RestartState> _states = new(StringComparer.Ordinal);
+    private readonly RestartDependencies _dependencies = new(notifications);
 
     /// <summary>
     /// Wraps stop, restart and start of <paramref name="resource"/> so a requested stop is known as one, once, before
@@ -30,19 +31,28 @@ internal sealed partial class RestartSupervisor(
             return;
         }
 
-        var stop = CommandInterception.Wrap(resource, KnownResourceCommands.StopCommand, () => state.StopRequested = true);
-        CommandInterception.Wrap(resource, KnownResourceCommands.RestartCommand, () =>
+        var stop = CommandInterception.Wrap(resource, KnownResourceCommands.StopCommand, context =>
+        {
+            state.StopRequested = true;
+            return CancelRestartAsync(resource, context.ResourceName, state);
+        });
+        CommandInterception.Wrap(resource, KnownResourceCommands.RestartCommand, context =>
         {
             // A restart someone asked for: a fresh run (the crash count cleared), and its stop is not a crash.
             state.Reset(clock.GetUtcNow());
             state.StopRequested = true;
+            return CancelRestartAsync(resource, context.ResourceName, state);
         });
-        CommandInterception.Wrap(resource, KnownResourceCommands.StartCommand, () =>
+        CommandInterception.Wrap(resource, KnownResourceCommands.StartCommand, context =>
         {
-            if (!state.StartingBySupervisor)
+            if (state.StartingBySupervisor)
             {
-                state.Reset(clock.GetUtcNow());
+                return Task.CompletedTask;
             }
+
+            // Started by hand (say while a restart waits for a dependency): that start replaces the restart.
+            state.Reset(clock.GetUtcNow());
+            return CancelRestartAsync(resource, context.ResourceName, state);
         });
         if (!stop)
         {
@@ -86,9 +96,14 @@ internal sealed partial class RestartSupervisor(
 
     private async Task RestartAfterAsync(IResource resource, string resourceId, RestartState state, RestartPolicy policy, TimeSpan delay)
     {
+        using var restart = state.BeginRestart(lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(delay, clock, lifetime.ApplicationStopping);
+            await Task.Delay(delay, clock, restart.Token);
+            // What it waits for (WaitFor) first, visibly and for as long as that is down: a service restarted into a
+            // dependency that is itself restarting would otherwise fail its start, or wait inside it.
+            await _dependencies.WaitAsync(resource, resourceId, state, logs.GetLogger(resource), restart.Token);
+            await _dependencies.LeaveWaitingAsync(resource, resourceId, state);
             if (state.StopRequested)
             {
                 return;
@@ -114,20 +129,31 @@ internal sealed partial class RestartSupervisor(
 
             if (!result.Success)
             {
-                // Not started (a dependency it waits for is down, say): another crash, tried again after the next delay.
+                // Not started (a dependency went down again inside the start, say): another crash, tried again after the next delay.
                 LogRestartFailed(logs.GetLogger(resource), resource.Name, result.Message);
                 await CrashedAsync(resource, resourceId, state, policy, exitCode: null, lifetime.ApplicationStopping);
             }
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (restart.IsCancellationRequested)
         {
-            // The AppHost is stopping: nothing to restart.
+            // The AppHost is stopping, or someone stopped, started or restarted the resource meanwhile: not restarted here.
         }
         catch (Exception ex) when (ex is InvalidOperationException or DistributedApplicationException or ObjectDisposedException)
         {
             // Detached from the event that started it: said here, or nobody would know the restart did not happen.
             LogRestartError(logs.GetLogger(resource), resource.Name, ex);
         }
+        finally
+        {
+            state.EndRestart(restart);
+        }
+    }
+
+    /// <summary>A restart still to come is not made, and a resource shown Waiting for it is put back as it crashed.</summary>
+    private async Task CancelRestartAsync(IResource resource, string resourceId, RestartState state)
+    {
+        state.CancelPendingRestart();
+        await _dependencies.LeaveWaitingAsync(resource, resourceId, state);
     }
 
     /// <summary>

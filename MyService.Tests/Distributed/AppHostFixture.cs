@@ -31,12 +31,14 @@ public sealed class AppHostFixture : IAsyncLifetime
     }
 
     /// <summary>Builds and starts the AppHost's model and waits until every resource is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(string dataDirectory, Uri? upstream = null, DistributedApplicationTestingBuilderOptions? options = null)
+    /// <param name="dynamoDBInMemory">False keeps DynamoDB Local's tables in its data folder under <paramref name="dataDirectory"/>, as a developer's run does.</param>
+    public static async Task<DistributedApplication> StartAsync(
+        string dataDirectory, Uri? upstream = null, DistributedApplicationTestingBuilderOptions? options = null, bool dynamoDBInMemory = true)
     {
         string[] args =
         [
             $"--AppHost:DataDirectory={dataDirectory}",
-            "--AppHost:DynamoDBLocal:InMemory=true",
+            $"--AppHost:DynamoDBLocal:InMemory={dynamoDBInMemory}",
             .. upstream is null ? Array.Empty<string>() : [$"--Collector:Upstream:Endpoint={upstream}"],
         ];
         var builder = await DistributedApplicationTestingBuilder

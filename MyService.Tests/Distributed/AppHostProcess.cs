@@ -13,10 +13,12 @@ internal sealed class AppHostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private readonly List<string> _lines = [];
 
-    private AppHostProcess(Process process)
+    private AppHostProcess(Process process, string marker)
     {
         _process = process;
+        Marker = marker;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
@@ -26,10 +28,46 @@ internal sealed class AppHostProcess : IDisposable
     /// <summary>The AppHost's last lines, for a failure message.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
+    /// <summary>Every line it printed so far (stdout and stderr).</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The value of <see cref="MarkerVariable"/> in its environment, which DCP and every process it starts inherit:
+    /// finds them all, even one whose parent has gone.
+    /// </summary>
+    public string Marker { get; }
+
+    public const string MarkerVariable = "MYSERVICE_TEST_APPHOST";
+
+    /// <summary>Waits until it has printed a line that satisfies <paramref name="predicate"/>.</summary>
+    public Task WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout, string what) =>
+        ProjectionReader.EventuallyAsync(() => Task.FromResult(Lines.Any(predicate) || _process.HasExited), timeout, $"{what}; its output:\n{Output}");
+
+    /// <summary>Every live process of this AppHost run: itself, DCP and what DCP started.</summary>
+    public IReadOnlyList<int> Processes() => [.. Directory.EnumerateDirectories("/proc")
+        .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+        .Where(pid => pid > 0 && ProcessTree.IsRunning(pid)
+            && ProcessTree.TryRead($"/proc/{pid}/environ") is { } environment
+            && $"\0{environment}".Contains($"\0{MarkerVariable}={Marker}\0", StringComparison.Ordinal))];
+
     private void Keep(string? line)
     {
         if (line is not null)
         {
+            lock (_lines)
+            {
+                _lines.Add(line);
+            }
+
             _output.Enqueue(line);
             while (_output.Count > 40 && _output.TryDequeue(out _))
             {
@@ -39,11 +77,12 @@ internal sealed class AppHostProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static AppHostProcess Start(string dataDirectory)
+    /// <param name="args">More configuration for the AppHost, as <c>--Key=value</c>.</param>
+    public static AppHostProcess Start(string dataDirectory, params string[] args)
     {
         var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var appHost = Path.Combine(RepositoryRoot.Path, "MyService.AppHost", "bin", configuration, "net10.0", "MyService.AppHost.dll");
-        var info = new ProcessStartInfo("dotnet", [appHost])
+        var info = new ProcessStartInfo("dotnet", [appHost, .. args])
         {
             WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
@@ -60,7 +99,9 @@ internal sealed class AppHostProcess : IDisposable
         info.Environment["DcpPublisher__RandomizePorts"] = "true";
         info.Environment["AppHost__DataDirectory"] = dataDirectory;
         info.Environment["AppHost__DynamoDBLocal__InMemory"] = "true";
-        return new AppHostProcess(Process.Start(info)!);
+        var marker = Guid.NewGuid().ToString("N");
+        info.Environment[MarkerVariable] = marker;
+        return new AppHostProcess(Process.Start(info)!, marker);
     }
 
     /// <summary>

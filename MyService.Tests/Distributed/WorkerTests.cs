@@ -90,6 +90,7 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
         using var worker = App.CreateHttpClient("worker");
         worker.Timeout = TestTimeouts.Default;
 
+        var restartsBefore = AppResources.Restarts(await App.WaitForAsync("dynamodb", AppResources.IsUp));
         var stopped = await App.ResourceCommands.ExecuteCommandAsync("dynamodb", KnownResourceCommands.StopCommand).WithTimeout(TimeSpan.FromSeconds(60));
         Assert.True(stopped.Success, stopped.Message);
         var ids = new List<long>();
@@ -107,6 +108,10 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
                 return (await health.Content.ReadAsStringAsync()).Contains("Degraded", StringComparison.Ordinal);
             }, Convergence, "the worker reports Degraded while DynamoDB is away");
             Assert.Equal(KnownResourceStates.Running, (await App.WaitForAsync("worker", _ => true)).Snapshot.State?.Text);
+            // A stop someone asked for is not undone by dynamodb's restart policy.
+            var dynamodb = await App.WaitForAsync("dynamodb", _ => true);
+            Assert.Contains(dynamodb.Snapshot.State?.Text, KnownResourceStates.TerminalStates);
+            Assert.Equal(restartsBefore, AppResources.Restarts(dynamodb));
         }
         finally
         {

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MyService.Hosting.Stopping;
+
+namespace MyService.Hosting;
+
+public static partial class CleanStopBuilderExtensions
+{
+    /// <summary>
+    /// Builds and runs the app as <c>builder.Build().Run()</c> does, except that Ctrl+C or SIGTERM at any moment,
+    /// including while resources are still being created or waited for, stops every process the AppHost started and
+    /// says so in one line. Aspire's <c>Run</c> returns without stopping its host when the stop cuts the start short:
+    /// its host logs "Hosting failed to start" with a stack trace, and DCP, never told to stop, ends the processes
+    /// only once it notices the AppHost has gone (about 10 s). Publish mode runs exactly as with <c>Run</c>.
+    /// </summary>
+    public static async Task RunWithCleanStopAsync(this IDistributedApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        CancelledStartLogFilter.AddTo(builder.Services);
+        var app = builder.Build();
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        long stopAsked = 0;
+        using var registration = lifetime.ApplicationStopping.Register(() => stopAsked = Stopwatch.GetTimestamp());
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Stopped while starting: what Aspire's Run leaves out. Stopping the host stops DCP, which waits for every
+            // process it started (DcpPublisher:WaitForResourceCleanup) before it exits.
+            await app.StopAsync();
+            LogStopped(app, builder, Stopwatch.GetElapsedTime(stopAsked), " while it was starting");
+            return;
+        }
+
+        // As Run does: until a stop is asked for (or publishing ends), then the host stops.
+        await app.WaitForShutdownAsync();
+        LogStopped(app, builder, Stopwatch.GetElapsedTime(stopAsked), "");
+    }
+
+    private static void LogStopped(DistributedApplication app, IDistributedApplicationBuilder builder, TimeSpan elapsed, string when)
+    {
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MyService.AppHost");
+            LogStopped(logger, when, elapsed.TotalSeconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped{When}: every process it started has ended ({Seconds:0.0} s after the stop was asked for)")]
+    private static partial void LogStopped(ILogger logger, string when, double seconds);
+}
