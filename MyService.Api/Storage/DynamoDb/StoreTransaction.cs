@@ -20,7 +20,7 @@ internal readonly record struct CommitResult(bool Committed, int RefusedItem)
 /// or a sequence number voided by a reader leaves nothing written and is retried with backoff under a new number.
 /// Throttling and 5xx on single calls are retried by the SDK (standard retry mode).
 /// </summary>
-internal sealed class StoreTransaction(StoreTable table, StoreCounters counters, StoreEvents events, TimeProvider clock)
+internal sealed class StoreTransaction(StoreTable table, StoreCounters counters, StoreEvents events, CommitSignal commits, TimeProvider clock)
 {
     private const int MaxAttempts = 6;
     private static readonly HashSet<string> Transient = ["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"];
@@ -51,6 +51,7 @@ internal sealed class StoreTransaction(StoreTable table, StoreCounters counters,
             try
             {
                 await table.Client.TransactWriteItemsAsync(request, cancellationToken);
+                commits.Pulse();
                 return CommitResult.Success;
             }
             catch (TransactionCanceledException ex)
@@ -60,6 +61,8 @@ internal sealed class StoreTransaction(StoreTable table, StoreCounters counters,
                 if (refused >= 0 && refused < change.Items.Count)
                 {
                     await events.ReleaseAsync(sequence, cancellationToken);
+                    // The void fills the hole that held waiting readers back from the events after it.
+                    commits.Pulse();
                     return CommitResult.Refused(refused);
                 }
 
@@ -67,6 +70,7 @@ internal sealed class StoreTransaction(StoreTable table, StoreCounters counters,
                 if (refused < 0)
                 {
                     await events.ReleaseAsync(sequence, cancellationToken);
+                    commits.Pulse();
                 }
 
                 if (!retryable || attempt == MaxAttempts)

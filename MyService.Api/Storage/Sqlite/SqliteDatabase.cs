@@ -35,11 +35,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 5 };
         ConnectionString = builder.ToString();
         FilePath = builder.DataSource;
-        _writes = new SqliteWriteQueue(ConnectionString);
+        _writes = new SqliteWriteQueue(ConnectionString, Commits);
         _readers = new SqliteReaderPool(ConnectionString);
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>Pulsed after every commit of the writer: wakes the change feed's waiting readers.</summary>
+    public CommitSignal Commits { get; } = new();
 
     public string FilePath { get; }
 

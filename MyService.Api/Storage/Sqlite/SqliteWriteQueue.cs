@@ -14,11 +14,13 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly string _connectionString;
+    private readonly CommitSignal _commits;
     private readonly Task _loop;
 
-    public SqliteWriteQueue(string connectionString)
+    public SqliteWriteQueue(string connectionString, CommitSignal commits)
     {
         _connectionString = connectionString;
+        _commits = commits;
         _loop = Task.Run(RunAsync);
     }
 
@@ -59,6 +61,8 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
             {
                 session ??= Open();
                 await CommitAsync(session, batch);
+                // Once per batch: the feed's waiters read again and find every event this transaction wrote.
+                _commits.Pulse();
             }
             catch (Exception ex)
             {
