@@ -6,8 +6,9 @@ using MyService.Worker.Projection;
 namespace MyService.Worker.Processing;
 
 /// <summary>
-/// The loop: read a page after the checkpoint, apply it, repeat. Caught up: wait <see cref="WorkerOptions.IdleDelay"/>
-/// (no busy loop). The API or DynamoDB away: capped exponential backoff, then carry on from the checkpoint.
+/// The loop: read a page after the checkpoint, apply it, repeat. Caught up, the read itself waits in the API for the
+/// next event (<see cref="WorkerOptions.FeedWait"/>), so the loop neither spins nor sleeps: it reads again at once and
+/// hears of a commit as it happens. The API or DynamoDB away: capped exponential backoff, then carry on from the checkpoint.
 /// Shutdown (SIGTERM) stops reading, but a page being applied is finished first, within the host's shutdown timeout.
 /// </summary>
 internal sealed partial class ProjectionWorker(
@@ -30,7 +31,7 @@ internal sealed partial class ProjectionWorker(
             try
             {
                 position ??= await checkpoints.LoadAsync(stoppingToken);
-                var page = await feed.ReadAsync(position.Value, settings.BatchSize, stoppingToken);
+                var page = await feed.ReadAsync(position.Value, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken);
                 // Not the stopping token: a started page is finished, so shutdown never leaves half a batch behind.
                 var result = await processor.ApplyAsync(page, position.Value, CancellationToken.None);
                 if (result.Events > 0)
@@ -41,8 +42,13 @@ internal sealed partial class ProjectionWorker(
                 position = result.Checkpoint;
                 status.Succeeded(result.Checkpoint);
                 backoff.Reset();
-                // A full page means more is waiting; otherwise the worker has caught up.
-                wait = page.Events.Count >= settings.BatchSize ? TimeSpan.Zero : settings.IdleDelay;
+                // No pause after a page, full or empty: an empty one already waited in the API.
+                wait = TimeSpan.Zero;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutdown while a read waited in the API: nothing was read, so nothing is left half done.
+                return;
             }
             catch (Exception ex) when (IsUnavailable(ex) && !stoppingToken.IsCancellationRequested)
             {
