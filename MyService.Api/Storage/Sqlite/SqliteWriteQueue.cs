@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -15,12 +16,14 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly string _connectionString;
     private readonly CommitSignal _commits;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly Task _loop;
 
     public SqliteWriteQueue(string connectionString, CommitSignal commits)
     {
         _connectionString = connectionString;
         _commits = commits;
+        _checkpointer = new SqliteCheckpointer(connectionString, commits);
         _loop = Task.Run(RunAsync);
     }
 
@@ -57,12 +60,24 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                 continue;
             }
 
+            var started = Stopwatch.GetTimestamp();
+            SqliteTelemetry.BatchSize.Record(batch.Count);
+            foreach (var write in batch)
+            {
+                SqliteTelemetry.QueueWait.Record(Stopwatch.GetElapsedTime(write.Enqueued, started).TotalSeconds);
+            }
+
             try
             {
                 session ??= Open();
                 await CommitAsync(session, batch);
+                SqliteTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 // Once per batch: the feed's waiters read again and find every event this transaction wrote.
                 _commits.Pulse();
+                if (_checkpointer.RestartWanted)
+                {
+                    _checkpointer.RestartOn(session.Connection);
+                }
             }
             catch (Exception ex)
             {
@@ -137,8 +152,10 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the checkpointer, then finishes the queued writes; the writer's close checkpoints what is left.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _checkpointer.DisposeAsync();
         _queue.Writer.TryComplete();
         await _loop;
     }
@@ -146,6 +163,8 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     /// <summary>A queued write; its caller's task completes only after the batch's commit.</summary>
     private abstract class PendingWrite(CancellationToken cancellationToken)
     {
+        public long Enqueued { get; } = Stopwatch.GetTimestamp();
+
         public bool IsCancellationRequested => cancellationToken.IsCancellationRequested;
 
         public abstract ValueTask RunAsync(SqliteSession session);
