@@ -80,6 +80,25 @@ public sealed class ProjectionWorkerTests
     }
 
     [Fact]
+    public async Task After_a_full_page_the_next_page_is_read_while_the_first_is_projected()
+    {
+        var feed = new FakeFeed([.. Enumerable.Range(1, 4).Select(i => WorkerFakes.Event(i, i, 1))]);
+        _projection.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _checkpoints.Target = 4;
+        using var worker = Worker(feed);
+
+        await worker.StartAsync(default).WithTimeout();
+        // The first page (events 1-2, full at BatchSize 2) is held in the projection; the second read happens anyway.
+        await feed.SecondRead.Task.WithTimeout();
+        _projection.Gate.SetResult();
+        await _checkpoints.Reached.Task.WithTimeout();
+        await worker.StopAsync(default).WithTimeout();
+
+        Assert.Equal([1L, 2L, 3L, 4L], _projection.Applied.Select(e => e.Sequence).Order());
+        Assert.Equal([2L, 4L], _checkpoints.Saves.Take(2));
+    }
+
+    [Fact]
     public async Task Shutdown_ends_a_read_that_waits_in_the_feed()
     {
         var feed = new FakeFeed([]) { AnswerEmptyAtOnce = false };

@@ -29,6 +29,8 @@ internal sealed class FakeFeed(IReadOnlyList<FeedEvent> events) : IChangeFeedSou
 
     public TaskCompletionSource FirstRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    public TaskCompletionSource SecondRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public TaskCompletionSource ThirdRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The wait each read asked for, in order.</summary>
@@ -41,9 +43,14 @@ internal sealed class FakeFeed(IReadOnlyList<FeedEvent> events) : IChangeFeedSou
     {
         Waits.Enqueue(waitSeconds);
         FirstRead.TrySetResult();
-        if (Interlocked.Increment(ref _reads) == 3)
+        switch (Interlocked.Increment(ref _reads))
         {
-            ThirdRead.TrySetResult();
+            case 2:
+                SecondRead.TrySetResult();
+                break;
+            case 3:
+                ThirdRead.TrySetResult();
+                break;
         }
 
         if (Failures > 0)
@@ -92,6 +99,21 @@ internal sealed class RecordingProjection : IProjectionStore
 
         Applied.Enqueue(change);
         return true;
+    }
+
+    /// <summary>The changes of each <see cref="ApplyTogetherAsync"/> call.</summary>
+    public ConcurrentQueue<IReadOnlyList<FeedEvent>> Together { get; } = new();
+
+    public async Task<bool[]> ApplyTogetherAsync(IReadOnlyList<FeedEvent> changes, CancellationToken cancellationToken)
+    {
+        Together.Enqueue(changes);
+        var results = new bool[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            results[i] = await ApplyAsync(changes[i], cancellationToken);
+        }
+
+        return results;
     }
 
     public Task<ProjectedEntity?> FindAsync(string entityType, long entityId, CancellationToken cancellationToken) =>

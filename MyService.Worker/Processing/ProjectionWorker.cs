@@ -25,13 +25,19 @@ internal sealed partial class ProjectionWorker(
         var settings = options.Value;
         var backoff = new Backoff(settings.MinBackoff, settings.MaxBackoff);
         long? position = null;
+        Task<FeedPage>? prefetched = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
                 position ??= await checkpoints.LoadAsync(stoppingToken);
-                var page = await feed.ReadAsync(position.Value, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken);
+                var page = await (prefetched ?? feed.ReadAsync(position.Value, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken));
+                // A full page means a backlog: the next page is read while this one is projected, so a page costs
+                // its DynamoDB writes and not also a round trip to the API.
+                prefetched = page.Events.Count >= settings.BatchSize
+                    ? feed.ReadAsync(page.LastSequence, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken)
+                    : null;
                 // Not the stopping token: a started page is finished, so shutdown never leaves half a batch behind.
                 var result = await processor.ApplyAsync(page, position.Value, CancellationToken.None);
                 if (result.Events > 0)
@@ -48,10 +54,13 @@ internal sealed partial class ProjectionWorker(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 // Shutdown while a read waited in the API: nothing was read, so nothing is left half done.
+                _ = Discard(prefetched);
                 return;
             }
             catch (Exception ex) when (IsUnavailable(ex) && !stoppingToken.IsCancellationRequested)
             {
+                // The page read ahead starts after a page that was not checkpointed: read again from the checkpoint.
+                prefetched = Discard(prefetched);
                 wait = backoff.Next();
                 status.Failed(ex);
                 LogUnavailable(logger, wait.TotalMilliseconds, ex.GetType().Name, ex.Message);
@@ -62,6 +71,13 @@ internal sealed partial class ProjectionWorker(
                 await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>Drops a read ahead whose page will not be used; its failure, if any, is observed here.</summary>
+    private static Task<FeedPage>? Discard(Task<FeedPage>? read)
+    {
+        read?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return null;
     }
 
     /// <summary>The API or DynamoDB not answering (after their own retries): worth waiting for, not a bug.</summary>

@@ -6,8 +6,15 @@ public sealed class WorkerOptions
     /// <summary>Events read per request to the feed (the API allows 1..1000).</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Entities of one page written at once (each entity's events stay in order).</summary>
+    /// <summary>Entities of one page written at once (each entity's events stay in order); transactions at once when catching up.</summary>
     public int Parallelism { get; set; } = 16;
+
+    /// <summary>
+    /// A page with at least this many events is a backlog: it is written in transactions of up to 100 entities
+    /// instead of one write per event (DynamoDB Local on disk commits each request on its own; DynamoDB bills a
+    /// transactional write as two).
+    /// </summary>
+    public int TogetherFrom { get; set; } = 20;
 
     /// <summary>
     /// How long a read of a caught-up worker waits in the API for the next event (<c>GET /events?wait=</c>, whole
