@@ -34,10 +34,14 @@ internal sealed class StoreTransaction(StoreTable table, StoreCounters counters,
         for (var attempt = 1; ; attempt++)
         {
             var sequence = await counters.NextAsync(StoreKeys.EventCounter, cancellationToken);
+            // Its span is what the event's traceparent names, so the worker's processing shows under the commit.
+            using var activity = StorageSpans.StartClient("aws.dynamodb", "TransactWriteItems", table.Name);
+            activity?.SetTag("myservice.event.sequence", sequence);
             // Stamped after the number was taken: the change feed's settle rule depends on that order.
             var now = clock.GetUtcNow();
             var change = plan(now);
-            var changeEvent = new ChangeEvent(sequence, entityType, change.EntityId, change.Operation, change.Version, now, change.Payload, traceParent);
+            var changeEvent = new ChangeEvent(
+                sequence, entityType, change.EntityId, change.Operation, change.Version, now, change.Payload, TraceParent.Of(activity) ?? traceParent);
             var request = new TransactWriteItemsRequest
             {
                 TransactItems =

@@ -1,16 +1,22 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace MyService.Api.Storage.Sqlite;
 
 /// <summary>
-/// The writer's and the checkpointer's metrics (exported with every <c>MyService.*</c> meter): where a write's time
-/// goes between its request and its commit, which is what the POST latency tail is made of (docs/BENCHMARKS.md).
+/// SQLite's spans and the writer's and checkpointer's metrics (exported with every <c>MyService.*</c> source and
+/// meter): a request's trace shows its statement as a client span, a write's with the group commit it was in, and
+/// the metrics show where a write's time goes between its request and its commit, which is what the POST latency
+/// tail is made of (docs/BENCHMARKS.md).
 /// </summary>
 internal static class SqliteTelemetry
 {
-    public const string Name = "MyService.Api.Storage";
+    public const string Name = StorageSpans.Name;
 
     private static readonly Meter Meter = new(Name);
+
+    /// <summary>A client span for one statement on <paramref name="table"/> (<c>INSERT users</c>).</summary>
+    public static Activity? StartClient(string operation, string table) => StorageSpans.StartClient("sqlite", operation, table);
 
     public static readonly Histogram<double> QueueWait = Meter.CreateHistogram<double>(
         "myservice.sqlite.write.queue_wait", "s", "From a write's enqueue to the start of the transaction that runs it.");

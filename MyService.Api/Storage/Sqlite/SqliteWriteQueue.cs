@@ -18,6 +18,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly CommitSignal _commits;
     private readonly SqliteCheckpointer _checkpointer;
     private readonly Task _loop;
+    private long _batches;
 
     public SqliteWriteQueue(string connectionString, CommitSignal commits)
     {
@@ -61,10 +62,13 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
+            var batchNumber = ++_batches;
             SqliteTelemetry.BatchSize.Record(batch.Count);
             foreach (var write in batch)
             {
-                SqliteTelemetry.QueueWait.Record(Stopwatch.GetElapsedTime(write.Enqueued, started).TotalSeconds);
+                var queued = Stopwatch.GetElapsedTime(write.Enqueued, started);
+                SqliteTelemetry.QueueWait.Record(queued.TotalSeconds);
+                write.Describe(batchNumber, batch.Count, queued);
             }
 
             try
@@ -164,6 +168,18 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private abstract class PendingWrite(CancellationToken cancellationToken)
     {
         public long Enqueued { get; } = Stopwatch.GetTimestamp();
+
+        /// <summary>The caller's storage span (<see cref="SqliteTelemetry.StartClient"/>), if it has one.</summary>
+        private readonly Activity? _span = Activity.Current is { Source: var source, IsAllDataRequested: true } current
+            && source == StorageSpans.Source ? current : null;
+
+        /// <summary>Tags the caller's span with the group commit its write is in. The caller awaits the commit meanwhile.</summary>
+        public void Describe(long batch, int batchSize, TimeSpan queued)
+        {
+            _span?.SetTag("myservice.sqlite.batch.id", batch);
+            _span?.SetTag("myservice.sqlite.batch.size", batchSize);
+            _span?.SetTag("myservice.sqlite.queue_wait_ms", queued.TotalMilliseconds);
+        }
 
         public bool IsCancellationRequested => cancellationToken.IsCancellationRequested;
 
