@@ -33,11 +33,10 @@ internal sealed partial class ProjectionWorker(
             {
                 position ??= await checkpoints.LoadAsync(stoppingToken);
                 var page = await (prefetched ?? feed.ReadAsync(position.Value, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken));
-                // A full page means a backlog: the next page is read while this one is projected, so a page costs
-                // its DynamoDB writes and not also a round trip to the API.
-                prefetched = page.Events.Count >= settings.BatchSize
-                    ? feed.ReadAsync(page.LastSequence, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken)
-                    : null;
+                // The next page is read while this one is projected: in a backlog a page then costs its DynamoDB
+                // writes and not also a round trip to the API, and caught up the next read already waits in the
+                // API, so an event that commits during this page's writes is on its way at once.
+                prefetched = feed.ReadAsync(page.LastSequence, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken);
                 // Not the stopping token: a started page is finished, so shutdown never leaves half a batch behind.
                 var result = await processor.ApplyAsync(page, position.Value, CancellationToken.None);
                 if (result.Events > 0)
