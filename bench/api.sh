@@ -2,9 +2,9 @@
 # API throughput benchmark (not a test). In one run, on loopback, with wrk at the same connections throughout:
 #   1. the bare ceiling: bench/Ceiling (the API's host with one MapGet returning a constant, no ServiceDefaults);
 #   2. the API in Release on a fresh SQLite file seeded with users, telemetry off (no OTEL_EXPORTER_OTLP_ENDPOINT):
-#      GET /, GET /users/{id} (random ids), GET /users?limit=100, POST /users;
+#      GET /, GET /users/{id} (random ids), GET /users?limit=100, POST /users, PUT /users/{id} (random ids, no If-Match);
 #   3. the same with export on: OTEL_EXPORTER_OTLP_ENDPOINT at bench/Ceiling --otlp-sink (answers every export 200).
-# Writes requests/s, p50/p99 and the ratio to the ceiling to docs/BENCHMARKS.md (its "API" section).
+# Writes requests/s, p50/p99/p99.9 and the ratio to the ceiling to docs/BENCHMARKS.md (its "API" section).
 # Usage: bench/api.sh [duration-seconds=10] [connections=64]
 #   BENCH_MAX_LOAD (0.6): waits up to 20 min for the 1-minute load average to fall below it before starting.
 set -euo pipefail
@@ -53,12 +53,22 @@ request = function()
     '{"email":"b' .. tid .. '-' .. counter .. '-' .. os.time() .. '@example.com","name":"Bench"}')
 end
 LUA
+cat >"$work/put.lua" <<LUA
+local counter = 0
+local threads = {}
+function setup(thread) thread:set("tid", #threads + 1); table.insert(threads, thread) end
+request = function()
+  counter = counter + 1
+  return wrk.format("PUT", "/users/" .. math.random(1, $seed), {["Content-Type"]="application/json"},
+    '{"email":"p' .. tid .. '-' .. counter .. '-' .. os.time() .. '@example.com","name":"Bench"}')
+end
+LUA
 cat >"$work/report.lua" <<'LUA'
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.0f %.2f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
+  io.write(string.format("RESULT %.0f %.2f %.2f %.2f %d %d %.2f\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.requests))
+    summary.requests, latency:percentile(99.9) / 1000))
 end
 LUA
 
@@ -66,7 +76,7 @@ results="$work/results.txt"
 # Tiered JIT: a fresh process serves its first seconds at a fraction of its speed and compiles meanwhile (on the
 # server's CPU), so every endpoint is warmed before the first row of a process is measured, and each row again.
 warm() { wrk -t"$threads" -c"$connections" -d"$1s" ${3:+-s "$3"} "$2" >/dev/null; }
-warm_api() { warm 4 "$1/"; warm 4 "$1" "$work/get.lua"; warm 4 "$1/users?limit=100"; warm 4 "$1" "$work/post.lua"; }
+warm_api() { warm 4 "$1/"; warm 4 "$1" "$work/get.lua"; warm 4 "$1/users?limit=100"; warm 4 "$1" "$work/post.lua"; warm 4 "$1" "$work/put.lua"; }
 # CPU in clock ticks: machine busy (user, nice, system, irq, softirq), machine total, the servers' (API, sink), this
 # shell's reaped children (wrk), and the measured server's alone (the last one started).
 snapshot() {
@@ -76,7 +86,7 @@ snapshot() {
     "$(awk '{print $16 + $17}' /proc/$$/stat) $(awk '{print $14 + $15}' "/proc/${pids[-1]}/stat")"
 }
 run() { # mode key url path [script]: a warm-up, then the measured wrk run, appended to the results as
-  #       "mode key rps p50 p99 max errors requests other-cpu% server-us-per-request"; other-cpu% is the machine's CPU
+  #       "mode key rps p50 p99 max errors requests p99.9 other-cpu% server-us-per-request"; other-cpu% is the machine's CPU
   #       that neither the servers nor wrk used during the run, server-us-per-request the server's CPU time per
   #       request (which other load barely changes). A row another process disturbed (over 5%) is run again, up to 3
   #       times; the least disturbed attempt is kept.
@@ -115,6 +125,7 @@ for mode in off on; do
   run "$mode" user "$api_url" "" "$work/get.lua"
   run "$mode" list "$api_url" "/users?limit=100"
   run "$mode" post "$api_url" "" "$work/post.lua"
+  run "$mode" put "$api_url" "" "$work/put.lua"
   stop_last
 done
 # The ceiling again: the two ceiling runs bracket the API's and show how much the machine drifted meanwhile.
@@ -138,24 +149,25 @@ pct() { awk -v a="$1" -v b="$ceiling" 'BEGIN {printf "%.0f%%", 100*a/b}'; }
   echo "(4 s each) before a process's first row, and each row follows a 3 s warm-up of its own;"
   echo "\"other CPU\" is the share of the machine's CPU used by neither the servers nor wrk during the row (other processes; a"
   echo "row over 5% is measured again, up to 3 times, and the least disturbed attempt is kept). \"server CPU µs/req\" is the API's"
-  echo "own CPU time per request, which other load changes little. Pairs are off / on."
+  echo "own CPU time per request, which other load changes little. Pairs are off / on. Latencies are wrk's (p50 / p99 / p99.9)."
   echo
-  echo "| endpoint | off: req/s | off: % | off: p50 / p99 ms | on: req/s | on: % | on: p50 / p99 ms | server CPU µs/req | errors | other CPU | target |"
+  echo "| endpoint | off: req/s | off: % | off: p50 / p99 / p99.9 ms | on: req/s | on: % | on: p50 / p99 / p99.9 ms | server CPU µs/req | errors | other CPU | target |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-  printf '| bare ceiling (`GET /`) | %s | 100%% | %s / %s | | | | %s | %s | %s%% / %s%% | |\n' "$ceiling" "$(value - ceiling 4)" "$(value - ceiling 5)" \
-    "$(value - ceiling 10)" "$(value - ceiling 7)" "$(value - ceiling 9)" "$(value - ceiling-end 9)"
-  for key in root user list post; do
+  printf '| bare ceiling (`GET /`) | %s | 100%% | %s / %s / %s | | | | %s | %s | %s%% / %s%% | |\n' "$ceiling" "$(value - ceiling 4)" "$(value - ceiling 5)" \
+    "$(value - ceiling 9)" "$(value - ceiling 11)" "$(value - ceiling 7)" "$(value - ceiling 10)" "$(value - ceiling-end 10)"
+  for key in root user list post put; do
     case $key in
       root) name='`GET /`'; target="" ;;
       user) name='`GET /users/{id}`'; target="≥ 70% off, ≥ 50% on" ;;
       list) name='`GET /users?limit=100`'; target="p99 < 10 ms" ;;
-      post) name='`POST /users`'; target="≥ 35%" ;;
+      post) name='`POST /users`'; target="≥ 35%, p99 ≤ 10 ms" ;;
+      put) name='`PUT /users/{id}`'; target="≥ 35%, p99 ≤ 10 ms" ;;
     esac
-    printf '| %s | %s | %s | %s / %s | %s | %s | %s / %s | %s / %s | %s / %s | %s%% / %s%% | %s |\n' "$name" \
-      "$(value off $key 3)" "$(pct "$(value off $key 3)")" "$(value off $key 4)" "$(value off $key 5)" \
-      "$(value on $key 3)" "$(pct "$(value on $key 3)")" "$(value on $key 4)" "$(value on $key 5)" \
-      "$(value off $key 10)" "$(value on $key 10)" "$(value off $key 7)" "$(value on $key 7)" \
-      "$(value off $key 9)" "$(value on $key 9)" "$target"
+    printf '| %s | %s | %s | %s / %s / %s | %s | %s | %s / %s / %s | %s / %s | %s / %s | %s%% / %s%% | %s |\n' "$name" \
+      "$(value off $key 3)" "$(pct "$(value off $key 3)")" "$(value off $key 4)" "$(value off $key 5)" "$(value off $key 9)" \
+      "$(value on $key 3)" "$(pct "$(value on $key 3)")" "$(value on $key 4)" "$(value on $key 5)" "$(value on $key 9)" \
+      "$(value off $key 11)" "$(value on $key 11)" "$(value off $key 7)" "$(value on $key 7)" \
+      "$(value off $key 10)" "$(value on $key 10)" "$target"
   done
 } >"$work/section.md"
 cat "$work/section.md"

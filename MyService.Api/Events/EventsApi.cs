@@ -11,7 +11,8 @@ namespace MyService.Api.Events;
 
 /// <summary>
 /// The change feed (docs/ARCHITECTURE.md, "Change feed"):
-///   GET /events?after={seq}&amp;limit={n}   events with a sequence above <c>after</c>, in order
+///   GET /events?after={seq}&amp;limit={n}&amp;wait={seconds}   events with a sequence above <c>after</c>, in order;
+///   with <c>wait</c>, an empty read waits up to that long for the next commit (<see cref="FeedLongPoll"/>)
 /// </summary>
 public static class EventsApi
 {
@@ -21,18 +22,28 @@ public static class EventsApi
             .WithTags("Events")
             .WithName("readEvents")
             .WithSummary("Read the change feed")
-            .WithDescription("Every create, replace and delete in order. Poll with after = the previous page's lastSequence.")
+            .WithDescription("Every create, replace and delete in order. Read again with after = the previous page's lastSequence. " +
+                "With wait, a read that finds nothing is answered as soon as an event after `after` commits, or with the empty page " +
+                "once wait seconds have passed (or the server is shutting down), so a consumer can follow the feed without polling.")
             .WithParameter(new ParameterMetadata("after", "Return the events after this sequence number; 0 reads from the start.")
             {
                 Minimum = 0,
                 Default = 0,
             })
-            .WithParameter(DocumentedParameters.Limit);
+            .WithParameter(DocumentedParameters.Limit)
+            .WithParameter(new ParameterMetadata(
+                "wait", $"Seconds to wait for an event when there is none after `after` yet: 0 (answer at once) to {FeedLongPoll.MaxWaitSeconds}.")
+            {
+                Minimum = 0,
+                Maximum = FeedLongPoll.MaxWaitSeconds,
+                Default = 0,
+            });
         return app;
     }
 
     public static async Task<Results<Ok<EventPage>, ValidationProblem>> ReadEventsAsync(
-        string? after, string? limit, [FromServices] IChangeFeed feed, CancellationToken cancellationToken)
+        string? after, string? limit, string? wait, [FromServices] IChangeFeed feed, [FromServices] IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
     {
         if (RequestParsing.ParseSequence(after, out var afterSequence) is { } afterError)
         {
@@ -44,12 +55,17 @@ public static class EventsApi
             return Problems.Invalid("limit", limitError);
         }
 
+        if (RequestParsing.ParseWait(wait, FeedLongPoll.MaxWaitSeconds, out var waitFor) is { } waitError)
+        {
+            return Problems.Invalid("wait", waitError);
+        }
+
         // lastSequence is where the next read starts, also when this page was empty.
         EventPage page;
         // The storage calls under a read (DynamoDB's, on that provider) are not traced: most reads are idle polls.
         using (SuppressInstrumentationScope.Begin())
         {
-            page = await feed.ReadAsync(afterSequence, take, cancellationToken);
+            page = await FeedLongPoll.ReadAsync(feed, afterSequence, take, waitFor, lifetime.ApplicationStopping, cancellationToken);
         }
 
         TraceUnlessEmpty(Activity.Current, page);
@@ -57,8 +73,8 @@ public static class EventsApi
     }
 
     /// <summary>
-    /// Consumers poll the feed while idle (the worker twice a second): a read that found nothing is not traced, as
-    /// health probes are not, so idle polling does not bury the traces that matter.
+    /// Consumers read the feed while idle (the worker once per wait): a read that found nothing is not traced, as
+    /// health probes are not, so idle reads do not bury the traces that matter.
     /// </summary>
     private static void TraceUnlessEmpty(Activity? request, EventPage page)
     {

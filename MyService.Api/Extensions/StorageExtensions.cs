@@ -75,6 +75,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton(sp => new StoreTable(
             sp.GetRequiredService<IAmazonDynamoDB>(),
             DynamoDBClientFactory.TableName(sp.GetRequiredService<IConfiguration>(), StoreTable.ResourceName)));
+        builder.Services.AddSingleton<CommitSignal>();
         builder.Services.AddSingleton<StoreCounters>();
         builder.Services.AddSingleton<StoreEvents>();
         builder.Services.AddSingleton<StoreTransaction>();

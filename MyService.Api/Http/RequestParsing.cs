@@ -38,6 +38,24 @@ internal static class RequestParsing
             : "The after value must be a sequence number of 0 or more.";
     }
 
+    /// <summary>A long-poll wait in whole seconds, 0 (answer at once, the default) to <paramref name="maxSeconds"/>.</summary>
+    public static string? ParseWait(string? value, int maxSeconds, out TimeSpan wait)
+    {
+        wait = TimeSpan.Zero;
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= maxSeconds)
+        {
+            wait = TimeSpan.FromSeconds(seconds);
+            return null;
+        }
+
+        return $"The wait must be a whole number of seconds from 0 to {maxSeconds}.";
+    }
+
     /// <summary>An opaque cursor: base64url of the last id seen, so clients cannot depend on its shape.</summary>
     public static string EncodeCursor(long lastId) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CursorPrefix + lastId.ToString(CultureInfo.InvariantCulture)));

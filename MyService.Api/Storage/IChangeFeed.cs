@@ -9,6 +9,15 @@ public interface IChangeFeed
     /// when the provider skipped sequence numbers that hold no event.
     /// </summary>
     Task<EventPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Completes at this process's next commit; take it before a read (see <see cref="CommitSignal"/>).</summary>
+    Task NextCommit { get; }
+
+    /// <summary>
+    /// How often a waiting reader reads again for commits no signal reports (other processes writing the same
+    /// store); null when every commit is signalled.
+    /// </summary>
+    TimeSpan? PollInterval { get; }
 }
 
 /// <summary>One page of the change feed; <see cref="LastSequence"/> is the <c>after</c> of the next read.</summary>

@@ -142,4 +142,36 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(400, problem.Status);
         Assert.Equal(["email"], problem.Errors?.AdditionalData.Keys);
     }
+
+    [Fact]
+    public async Task The_feed_read_with_wait_answers_the_events_already_there_and_an_empty_page_when_the_wait_ends()
+    {
+        var created = await _client.Items.PostAsync(new ItemInput { Name = "fed" }).WithTimeout();
+
+        var page = await _client.Events.GetAsync(c =>
+        {
+            c.QueryParameters.After = 0;
+            c.QueryParameters.Limit = 1000;
+            c.QueryParameters.Wait = 5;
+        }).WithTimeout();
+        var end = await _client.Events.GetAsync(c =>
+        {
+            c.QueryParameters.After = page!.LastSequence;
+            c.QueryParameters.Wait = 1;
+        }).WithTimeout();
+
+        Assert.Contains(page!.Events!, e => e.EntityType == "item" && e.EntityId == created!.Id);
+        Assert.Empty(end!.Events!);
+        Assert.Equal(page.LastSequence, end.LastSequence);
+    }
+
+    [Fact]
+    public async Task A_wait_over_30_is_a_typed_400_problem_naming_wait()
+    {
+        var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(
+            () => _client.Events.GetAsync(c => c.QueryParameters.Wait = 31).WithTimeout());
+
+        Assert.Equal(400, problem.Status);
+        Assert.Equal(["wait"], problem.Errors?.AdditionalData.Keys);
+    }
 }

@@ -147,6 +147,20 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(0, after.GetProperty("minimum").GetInt64());
     }
 
+    [Fact]
+    public void The_feed_documents_wait_as_whole_seconds_from_0_to_30_defaulting_to_0()
+    {
+        var wait = Parameter("readEvents", "wait");
+        var schema = wait.GetProperty("schema");
+
+        Assert.Equal("query", wait.GetProperty("in").GetString());
+        Assert.Equal("integer", schema.GetProperty("type").GetString());
+        Assert.Equal(0, schema.GetProperty("minimum").GetInt32());
+        Assert.Equal(30, schema.GetProperty("maximum").GetInt32());
+        Assert.Equal(0, schema.GetProperty("default").GetInt32());
+        Assert.Contains("30", wait.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     private static string? ProblemSchema(JsonElement responses, string status) =>
         responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json")
             .GetProperty("schema").GetProperty("$ref").GetString();

@@ -12,7 +12,7 @@ public sealed class TelemetryTests(AppHostFixture fixture)
     private DistributedApplication App => fixture.App;
 
     [Fact]
-    public async Task One_trace_shows_the_request_the_worker_and_dynamodb_and_idle_polls_are_not_traced()
+    public async Task One_trace_shows_the_request_its_commit_the_worker_and_dynamodb_and_idle_polls_are_not_traced()
     {
         using var client = App.CreateHttpClient("api");
         client.Timeout = TestTimeouts.Default;
@@ -27,8 +27,15 @@ public sealed class TelemetryTests(AppHostFixture fixture)
             return Task.FromResult(trace.Any(s => s.Name == "POST /users") && trace.Any(s => s.Service == "worker" && s.Name.StartsWith("DynamoDB", StringComparison.Ordinal)));
         }, TimeSpan.FromSeconds(30), $"the trace of user {id} with the api's and the worker's spans, forwarded by the collector");
 
-        Assert.Contains(trace, s => s.Service == "api" && s.Name == "POST /users" && s.ParentSpanId is null);
-        Assert.Contains(trace, s => s.Service == "worker" && s.Name == "project user" && s.Kind == "Consumer");
+        // The waterfall reads request -> commit -> worker -> DynamoDB.
+        var request = Assert.Single(trace, s => s.Service == "api" && s.Name == "POST /users" && s.ParentSpanId is null);
+        var commit = Assert.Single(trace, s => s.Service == "api" && s.Name == "INSERT users" && s.Kind == "Client");
+        Assert.Equal(request.SpanId, commit.ParentSpanId);
+        Assert.Equal("sqlite", commit.Attributes.GetValueOrDefault("db.system.name"));
+        Assert.NotNull(commit.Attributes.GetValueOrDefault("myservice.sqlite.batch.id"));
+        var projected = Assert.Single(trace, s => s.Service == "worker" && s.Name == "project user" && s.Kind == "Consumer");
+        Assert.Equal(commit.SpanId, projected.ParentSpanId);
+        Assert.Contains(trace, s => s.Service == "worker" && s.Name.StartsWith("DynamoDB", StringComparison.Ordinal) && s.ParentSpanId == projected.SpanId);
         var spans = ForwardedSpan.From(fixture.Upstream);
         // The worker has polled the empty feed since it started; none of those reads is a trace, on either side.
         Assert.DoesNotContain(spans, s => s.Service == "api" && s.Name == "GET /events" && s.Attributes.GetValueOrDefault("myservice.feed.events") == "0");

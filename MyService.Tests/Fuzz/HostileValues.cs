@@ -22,6 +22,9 @@ public static class HostileValues
         "?cursor=" + new string('A', 5000), "?cursor=&cursor=", "?after=0", "?after=-3", "?after=x", "?after=99999999999999999999",
         "?after=1&limit=2", "?%C3%28=%C3%28", "?a[b]=c&a[b]=d", "?" + string.Join("&", Enumerable.Range(0, 300).Select(i => $"p{i}=v")),
         "?limit=1#fragment", "?&&&", "?=", "?limit=1%00",
+        // The feed's long poll: every bad wait is a 400 naming it; the valid ones are short (a fuzz request waits at most 1 s).
+        "?wait=0", "?after=99999999&wait=1", "?wait=-1", "?wait=31", "?wait=30.5", "?wait=1e1", "?wait=abc", "?wait=", "?wait=%20",
+        "?wait=99999999999999999999", "?wait=0x10", "?wait=1&wait=2", "?wait=%00", "?wait=+1", "?wait=%D9%A1",
     ];
 
     public static readonly string?[] ContentTypes =

@@ -52,7 +52,7 @@ public sealed class FeedTracingTests
         // The host is not started (its loop would need DynamoDB); resolving the provider is what starting would do.
         _ = host.Services.GetRequiredService<TracerProvider>();
 
-        var page = await host.Services.GetRequiredService<IChangeFeedSource>().ReadAsync(0, 10, CancellationToken.None).WithTimeout();
+        var page = await host.Services.GetRequiredService<IChangeFeedSource>().ReadAsync(0, 10, 0, CancellationToken.None).WithTimeout();
         using (await host.CreateClient().GetAsync(new Uri("http://api/marker")).WithTimeout())
         {
         }

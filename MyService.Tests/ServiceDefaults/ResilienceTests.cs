@@ -43,8 +43,8 @@ public sealed class ResilienceTests
         var feed = host.Services.GetRequiredService<IChangeFeedSource>();
 
         // One attempt, and the failure goes straight to the loop, which backs off (ProjectionWorkerTests).
-        await Assert.ThrowsAsync<HttpRequestException>(() => feed.ReadAsync(0, 10, CancellationToken.None).WithTimeout());
+        await Assert.ThrowsAsync<HttpRequestException>(() => feed.ReadAsync(0, 10, 0, CancellationToken.None).WithTimeout());
         Assert.Equal(1, server.Calls);
-        Assert.Empty((await feed.ReadAsync(0, 10, CancellationToken.None).WithTimeout()).Events);
+        Assert.Empty((await feed.ReadAsync(0, 10, 0, CancellationToken.None).WithTimeout()).Events);
     }
 }

@@ -14,6 +14,9 @@ public sealed class ChangeFeedProcessorTests
 
     private ChangeFeedProcessor Processor => new(_projection, _checkpoints, Options.Create(new WorkerOptions()), TimeProvider.System);
 
+    /// <summary>Every page applied one write per event, whatever its size.</summary>
+    private ChangeFeedProcessor FollowingProcessor => new(_projection, _checkpoints, Options.Create(new WorkerOptions { TogetherFrom = int.MaxValue }), TimeProvider.System);
+
     [Fact]
     public async Task The_checkpoint_moves_to_the_page_end_after_every_event_of_the_page_was_applied()
     {
@@ -43,7 +46,7 @@ public sealed class ChangeFeedProcessorTests
     {
         var page = new FeedPage([.. Enumerable.Range(1, 20).Select(i => WorkerFakes.Event(i, i % 2, i))], LastSequence: 20);
 
-        await Processor.ApplyAsync(page, 0, default).WithTimeout();
+        await FollowingProcessor.ApplyAsync(page, 0, default).WithTimeout();
 
         foreach (var entity in _projection.Applied.GroupBy(e => e.EntityId))
         {
@@ -51,6 +54,21 @@ public sealed class ChangeFeedProcessorTests
         }
 
         Assert.Equal(20, _projection.Applied.Count);
+    }
+
+    [Fact]
+    public async Task A_backlog_page_writes_each_entity_s_newest_event_in_transactions_then_the_checkpoint()
+    {
+        // 250 events of 125 entities, two versions each: 125 writes, in transactions of at most 100.
+        var page = new FeedPage([.. Enumerable.Range(1, 250).Select(i => WorkerFakes.Event(i, (i + 1) / 2, 2 - (i % 2)))], LastSequence: 250);
+
+        var result = await Processor.ApplyAsync(page, 0, default).WithTimeout();
+
+        Assert.Equal(Enumerable.Range(1, 125).Select(i => (long)i), _projection.Applied.Select(e => e.EntityId).Order());
+        Assert.All(_projection.Applied, e => Assert.Equal(2, e.Version));
+        Assert.All(_projection.Together, t => Assert.InRange(t.Count, 1, 100));
+        Assert.Equal([250L], _checkpoints.Saves);
+        Assert.Equal((250, 125, 250L), (result.Events, result.Applied, result.Checkpoint));
     }
 
     [Fact]

@@ -23,6 +23,38 @@ public sealed class ProjectionStoreTests(DynamoDBLocalServer dynamo) : IAsyncLif
     }
 
     [Fact]
+    public async Task Changes_applied_together_skip_what_the_projection_already_holds_and_write_the_rest()
+    {
+        // A replayed backlog page: entities 11 and 13 are already at these versions (or newer), 12 and 14 are new.
+        await Store.ApplyAsync(WorkerFakes.Event(1, 11, 1, "created"), default).WithTimeout();
+        await Store.ApplyAsync(WorkerFakes.Event(5, 13, 4), default).WithTimeout();
+        IReadOnlyList<Worker::MyService.Worker.Feed.FeedEvent> page =
+            [WorkerFakes.Event(1, 11, 1, "created"), WorkerFakes.Event(2, 12, 1, "created"), WorkerFakes.Event(3, 13, 2), WorkerFakes.Event(4, 14, 1, "deleted")];
+
+        var applied = await Store.ApplyTogetherAsync(page, default).WithTimeout();
+
+        Assert.Equal([false, true, false, true], applied);
+        Assert.Equal(1, (await Store.FindAsync("user", 12, default).WithTimeout())!.Version);
+        Assert.Equal(4, (await Store.FindAsync("user", 13, default).WithTimeout())!.Version);
+        Assert.Null(await Store.FindAsync("user", 14, default).WithTimeout());
+        Assert.False(await Store.ApplyAsync(WorkerFakes.Event(4, 14, 1, "deleted"), default).WithTimeout());
+    }
+
+    [Fact]
+    public void Transactions_stay_within_100_items_and_a_few_megabytes()
+    {
+        var small = Enumerable.Range(1, 250).Select(i => WorkerFakes.Event(i, i, 1)).ToList();
+        var big = Enumerable.Range(1, 100).Select(i => BigEvent(i)).ToList();
+
+        Assert.Equal([100, 100, 50], ProjectionItems.Transactions(small).Select(t => t.Count));
+        Assert.All(ProjectionItems.Transactions(big), t => Assert.True(t.Sum(ProjectionItems.SizeBound) <= 3 * 1024 * 1024 || t.Count == 1));
+        Assert.Equal(100, ProjectionItems.Transactions(big).Sum(t => t.Count));
+    }
+
+    private static Worker::MyService.Worker.Feed.FeedEvent BigEvent(long id) =>
+        WorkerFakes.Event(id, id, 1) with { Payload = System.Text.Json.JsonSerializer.SerializeToElement(new { text = new string('x', 60_000) }) };
+
+    [Fact]
     public async Task A_duplicate_event_changes_nothing()
     {
         Assert.True(await Store.ApplyAsync(WorkerFakes.Event(1, 1, 1, "created"), default).WithTimeout());

@@ -12,7 +12,7 @@ public sealed class ProjectionWorkerTests
     private static readonly WorkerOptions Options = new()
     {
         BatchSize = 2,
-        IdleDelay = TimeSpan.FromMilliseconds(100),
+        FeedWait = TimeSpan.FromSeconds(7),
         MinBackoff = TimeSpan.FromMilliseconds(10),
         MaxBackoff = TimeSpan.FromMilliseconds(50),
     };
@@ -64,7 +64,7 @@ public sealed class ProjectionWorkerTests
     }
 
     [Fact]
-    public async Task When_idle_it_waits_between_reads_instead_of_spinning()
+    public async Task Every_read_asks_the_feed_to_wait_and_the_loop_adds_no_delay_of_its_own()
     {
         var feed = new FakeFeed([]);
         var clock = new RecordingTimeProvider();
@@ -74,8 +74,43 @@ public sealed class ProjectionWorkerTests
         await feed.ThirdRead.Task.WithTimeout();
         await worker.StopAsync(default).WithTimeout();
 
-        // Three empty reads: before the second and the third, the loop asked for the idle delay (a spinning loop asks for none).
-        Assert.True(clock.Delays.Count(d => d == Options.IdleDelay) >= 2, $"delays asked for: [{string.Join(", ", clock.Delays)}]");
+        // Caught up, the wait happens in the API (one request per wait); the loop itself starts no timer.
+        Assert.All(feed.Waits, wait => Assert.Equal(7, wait));
+        Assert.Empty(clock.Delays);
+    }
+
+    [Fact]
+    public async Task After_a_full_page_the_next_page_is_read_while_the_first_is_projected()
+    {
+        var feed = new FakeFeed([.. Enumerable.Range(1, 4).Select(i => WorkerFakes.Event(i, i, 1))]);
+        _projection.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _checkpoints.Target = 4;
+        using var worker = Worker(feed);
+
+        await worker.StartAsync(default).WithTimeout();
+        // The first page (events 1-2, full at BatchSize 2) is held in the projection; the second read happens anyway.
+        await feed.SecondRead.Task.WithTimeout();
+        _projection.Gate.SetResult();
+        await _checkpoints.Reached.Task.WithTimeout();
+        await worker.StopAsync(default).WithTimeout();
+
+        Assert.Equal([1L, 2L, 3L, 4L], _projection.Applied.Select(e => e.Sequence).Order());
+        Assert.Equal([2L, 4L], _checkpoints.Saves.Take(2));
+    }
+
+    [Fact]
+    public async Task Shutdown_ends_a_read_that_waits_in_the_feed()
+    {
+        var feed = new FakeFeed([]) { AnswerEmptyAtOnce = false };
+        using var worker = Worker(feed);
+
+        await worker.StartAsync(default).WithTimeout();
+        await feed.FirstRead.Task.WithTimeout();
+        await worker.StopAsync(default).WithTimeout();
+        await worker.ExecuteTask!.WithTimeout();
+
+        Assert.Equal(1, feed.Reads);
+        Assert.Empty(_checkpoints.Saves);
     }
 
     /// <summary>The system clock, recording every timer the code under test starts (Task.Delay with a TimeProvider starts one).</summary>

@@ -15,7 +15,10 @@ internal static class WorkerFakes
             operation == FeedEvent.Deleted ? null : JsonSerializer.SerializeToElement(new { id, version }), traceParent);
 }
 
-/// <summary>Serves pages from a list of events; <see cref="Failures"/> reads fail first, as an API that is away.</summary>
+/// <summary>
+/// Serves pages from a list of events; <see cref="Failures"/> reads fail first, as an API that is away. A read that
+/// finds nothing waits as the API does: until <see cref="Waiting"/> is cancelled or the read's own token is.
+/// </summary>
 internal sealed class FakeFeed(IReadOnlyList<FeedEvent> events) : IChangeFeedSource
 {
     private int _reads;
@@ -24,13 +27,30 @@ internal sealed class FakeFeed(IReadOnlyList<FeedEvent> events) : IChangeFeedSou
 
     public int Reads => _reads;
 
+    public TaskCompletionSource FirstRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource SecondRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public TaskCompletionSource ThirdRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<FeedPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    /// <summary>The wait each read asked for, in order.</summary>
+    public ConcurrentQueue<int> Waits { get; } = new();
+
+    /// <summary>Ends every empty read's wait (as the wait running out does) while it is not cancelled.</summary>
+    public bool AnswerEmptyAtOnce { get; set; } = true;
+
+    public async Task<FeedPage> ReadAsync(long afterSequence, int limit, int waitSeconds, CancellationToken cancellationToken)
     {
-        if (Interlocked.Increment(ref _reads) == 3)
+        Waits.Enqueue(waitSeconds);
+        FirstRead.TrySetResult();
+        switch (Interlocked.Increment(ref _reads))
         {
-            ThirdRead.TrySetResult();
+            case 2:
+                SecondRead.TrySetResult();
+                break;
+            case 3:
+                ThirdRead.TrySetResult();
+                break;
         }
 
         if (Failures > 0)
@@ -40,7 +60,13 @@ internal sealed class FakeFeed(IReadOnlyList<FeedEvent> events) : IChangeFeedSou
         }
 
         var page = events.Where(e => e.Sequence > afterSequence).Take(limit).ToList();
-        return Task.FromResult(new FeedPage(page, page.Count > 0 ? page[^1].Sequence : afterSequence));
+        if (page.Count == 0 && !AnswerEmptyAtOnce)
+        {
+            // Nothing will commit here: the read waits until the worker stops, as a caught-up read waits in the API.
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return new FeedPage(page, page.Count > 0 ? page[^1].Sequence : afterSequence);
     }
 }
 
@@ -73,6 +99,21 @@ internal sealed class RecordingProjection : IProjectionStore
 
         Applied.Enqueue(change);
         return true;
+    }
+
+    /// <summary>The changes of each <see cref="ApplyTogetherAsync"/> call.</summary>
+    public ConcurrentQueue<IReadOnlyList<FeedEvent>> Together { get; } = new();
+
+    public async Task<bool[]> ApplyTogetherAsync(IReadOnlyList<FeedEvent> changes, CancellationToken cancellationToken)
+    {
+        Together.Enqueue(changes);
+        var results = new bool[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            results[i] = await ApplyAsync(changes[i], cancellationToken);
+        }
+
+        return results;
     }
 
     public Task<ProjectedEntity?> FindAsync(string entityType, long entityId, CancellationToken cancellationToken) =>

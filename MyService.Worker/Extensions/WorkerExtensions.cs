@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Options;
 using MyService.ServiceDefaults.Aws;
 using MyService.Worker.Feed;
 using MyService.Worker.Processing;
@@ -27,7 +28,9 @@ public static class WorkerExtensions
 #pragma warning disable EXTEXP0001
         builder.Services.AddHttpClient<IChangeFeedSource, ApiChangeFeedClient>(http => http.BaseAddress = new Uri("http://api"))
             .RemoveAllResilienceHandlers()
-            .AddResilienceHandler("feed", pipeline => pipeline.AddTimeout(ApiChangeFeedClient.ReadTimeout));
+            // A read may wait in the API for up to Worker:FeedWait before it answers: the timeout is on top of that.
+            .AddResilienceHandler("feed", (pipeline, context) => pipeline.AddTimeout(
+                TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<WorkerOptions>>().Value.FeedWaitSeconds) + ApiChangeFeedClient.ReadTimeout));
 #pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<IProjectionStore, DynamoProjectionStore>();
         builder.Services.AddSingleton<ICheckpointStore, DynamoCheckpointStore>();

@@ -6,8 +6,9 @@ using MyService.Worker.Projection;
 namespace MyService.Worker.Processing;
 
 /// <summary>
-/// The loop: read a page after the checkpoint, apply it, repeat. Caught up: wait <see cref="WorkerOptions.IdleDelay"/>
-/// (no busy loop). The API or DynamoDB away: capped exponential backoff, then carry on from the checkpoint.
+/// The loop: read a page after the checkpoint, apply it, repeat. Caught up, the read itself waits in the API for the
+/// next event (<see cref="WorkerOptions.FeedWait"/>), so the loop neither spins nor sleeps: it reads again at once and
+/// hears of a commit as it happens. The API or DynamoDB away: capped exponential backoff, then carry on from the checkpoint.
 /// Shutdown (SIGTERM) stops reading, but a page being applied is finished first, within the host's shutdown timeout.
 /// </summary>
 internal sealed partial class ProjectionWorker(
@@ -24,13 +25,18 @@ internal sealed partial class ProjectionWorker(
         var settings = options.Value;
         var backoff = new Backoff(settings.MinBackoff, settings.MaxBackoff);
         long? position = null;
+        Task<FeedPage>? prefetched = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
                 position ??= await checkpoints.LoadAsync(stoppingToken);
-                var page = await feed.ReadAsync(position.Value, settings.BatchSize, stoppingToken);
+                var page = await (prefetched ?? feed.ReadAsync(position.Value, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken));
+                // The next page is read while this one is projected: in a backlog a page then costs its DynamoDB
+                // writes and not also a round trip to the API, and caught up the next read already waits in the
+                // API, so an event that commits during this page's writes is on its way at once.
+                prefetched = feed.ReadAsync(page.LastSequence, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken);
                 // Not the stopping token: a started page is finished, so shutdown never leaves half a batch behind.
                 var result = await processor.ApplyAsync(page, position.Value, CancellationToken.None);
                 if (result.Events > 0)
@@ -41,11 +47,19 @@ internal sealed partial class ProjectionWorker(
                 position = result.Checkpoint;
                 status.Succeeded(result.Checkpoint);
                 backoff.Reset();
-                // A full page means more is waiting; otherwise the worker has caught up.
-                wait = page.Events.Count >= settings.BatchSize ? TimeSpan.Zero : settings.IdleDelay;
+                // No pause after a page, full or empty: an empty one already waited in the API.
+                wait = TimeSpan.Zero;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutdown while a read waited in the API: nothing was read, so nothing is left half done.
+                _ = Discard(prefetched);
+                return;
             }
             catch (Exception ex) when (IsUnavailable(ex) && !stoppingToken.IsCancellationRequested)
             {
+                // The page read ahead starts after a page that was not checkpointed: read again from the checkpoint.
+                prefetched = Discard(prefetched);
                 wait = backoff.Next();
                 status.Failed(ex);
                 LogUnavailable(logger, wait.TotalMilliseconds, ex.GetType().Name, ex.Message);
@@ -56,6 +70,13 @@ internal sealed partial class ProjectionWorker(
                 await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>Drops a read ahead whose page will not be used; its failure, if any, is observed here.</summary>
+    private static Task<FeedPage>? Discard(Task<FeedPage>? read)
+    {
+        read?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return null;
     }
 
     /// <summary>The API or DynamoDB not answering (after their own retries): worth waiting for, not a bug.</summary>

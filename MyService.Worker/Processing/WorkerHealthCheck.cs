@@ -12,7 +12,7 @@ namespace MyService.Worker.Processing;
 /// </summary>
 internal sealed class WorkerHealthCheck(WorkerStatus status, IOptions<WorkerOptions> options, TimeProvider clock) : IHealthCheck
 {
-    // A feed read is bounded by the feed client's own timeout (its only resilience strategy).
+    // A feed read is bounded by its wait plus the feed client's own timeout (its only resilience strategy).
     private static readonly TimeSpan ReadBound = ApiChangeFeedClient.ReadTimeout;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -20,7 +20,7 @@ internal sealed class WorkerHealthCheck(WorkerStatus status, IOptions<WorkerOpti
         var snapshot = status.Current;
         var quiet = clock.GetUtcNow() - snapshot.LastActivity;
         var data = new Dictionary<string, object> { ["checkpoint"] = snapshot.Checkpoint };
-        if (quiet > (ReadBound + options.Value.MaxBackoff + options.Value.IdleDelay) * 3)
+        if (quiet > (ReadBound + TimeSpan.FromSeconds(options.Value.FeedWaitSeconds) + options.Value.MaxBackoff) * 3)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy($"The projection loop has not run for {quiet.TotalSeconds:F0} s.", data: data));
         }

@@ -6,11 +6,25 @@ public sealed class WorkerOptions
     /// <summary>Events read per request to the feed (the API allows 1..1000).</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Entities of one page written at once (each entity's events stay in order).</summary>
+    /// <summary>Entities of one page written at once (each entity's events stay in order); transactions at once when catching up.</summary>
     public int Parallelism { get; set; } = 16;
 
-    /// <summary>The wait before the next read once the worker has caught up: the projection's lag when idle.</summary>
-    public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// A page with at least this many events is a backlog: it is written in transactions of up to 100 entities
+    /// instead of one write per event (DynamoDB Local on disk commits each request on its own; DynamoDB bills a
+    /// transactional write as two).
+    /// </summary>
+    public int TogetherFrom { get; set; } = 20;
+
+    /// <summary>
+    /// How long a read of a caught-up worker waits in the API for the next event (<c>GET /events?wait=</c>, whole
+    /// seconds, 1 to the API's 30): the API answers as the event commits, so an idle worker sends one request per
+    /// wait and the projection follows within a round trip.
+    /// </summary>
+    public TimeSpan FeedWait { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary><see cref="FeedWait"/> as the API takes it: whole seconds from 1 to 30.</summary>
+    internal int FeedWaitSeconds => (int)Math.Clamp(Math.Round(FeedWait.TotalSeconds), 1, 30);
 
     /// <summary>The first wait after a failure; it doubles per failure up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Diagnostics;
 using Amazon.DynamoDBv2.Model;
 using MyService.Worker.Feed;
 using MyService.Worker.Processing;
@@ -6,53 +6,24 @@ using MyService.Worker.Processing;
 namespace MyService.Worker.Projection;
 
 /// <summary>
-/// Applies events with one conditional write each: only a higher version than the one stored may replace it. That
-/// single rule makes replays and duplicates no-ops, lets a version gap through (the event carries the whole
-/// entity, so the newest version wins), and keeps an old event from resurrecting a deleted entity: a delete leaves
-/// a tombstone (version, no payload) instead of removing the item, expired by DynamoDB TTL after a week.
+/// Applies events with conditional writes (<see cref="ProjectionItems.NewerOnly"/>): one PutItem per event while the
+/// worker follows the feed, and while it catches up one TransactWriteItems for up to 100 entities
+/// (<see cref="ApplyTogetherAsync"/>), which DynamoDB Local on its data folder runs as one commit instead of 100.
 /// </summary>
 internal sealed class DynamoProjectionStore(ProjectionTable table, TimeProvider clock) : IProjectionStore
 {
-    public const string StateSortKey = "state";
-
-    // Longer than any replay: the checkpoint only lags the feed by a batch.
-    private static readonly TimeSpan TombstoneLifetime = TimeSpan.FromDays(7);
-
-    public static string PartitionKey(string entityType, long entityId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{entityType}#{entityId}");
-
     public async Task<bool> ApplyAsync(FeedEvent change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var item = new Dictionary<string, AttributeValue>
-        {
-            ["pk"] = new(PartitionKey(change.EntityType, change.EntityId)),
-            ["sk"] = new(StateSortKey),
-            ["entityType"] = new(change.EntityType),
-            ["entityId"] = Number(change.EntityId),
-            ["version"] = Number(change.Version),
-            ["sequence"] = Number(change.Sequence),
-            ["projectedAt"] = new(clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
-        };
-        if (change.IsDelete)
-        {
-            item["deleted"] = new AttributeValue { BOOL = true };
-            item["expiresAt"] = Number(clock.GetUtcNow().Add(TombstoneLifetime).ToUnixTimeSeconds());
-        }
-        else
-        {
-            item["payload"] = new(change.Payload?.GetRawText() ?? "null");
-        }
-
         using var activity = WorkerTelemetry.StartDynamoDB("PutItem", table.Name);
         try
         {
             await table.Client.PutItemAsync(new PutItemRequest
             {
                 TableName = table.Name,
-                Item = item,
-                ConditionExpression = "attribute_not_exists(pk) OR version < :v",
-                ExpressionAttributeValues = new() { [":v"] = Number(change.Version) },
+                Item = ProjectionItems.Item(change, clock.GetUtcNow()),
+                ConditionExpression = ProjectionItems.NewerOnly,
+                ExpressionAttributeValues = ProjectionItems.NewerOnlyValues(change),
             }, cancellationToken);
             return true;
         }
@@ -64,12 +35,96 @@ internal sealed class DynamoProjectionStore(ProjectionTable table, TimeProvider 
         }
     }
 
+    /// <summary>
+    /// One transaction per chunk of distinct entities. A transaction is all or nothing, so one refused condition (an
+    /// entity already at that version: a replay) cancels it; the refused ones are dropped (they are in the projection)
+    /// and the rest sent again. Any other cancellation (a conflict with another writer) falls back to one PutItem each.
+    /// </summary>
+    public async Task<bool[]> ApplyTogetherAsync(IReadOnlyList<FeedEvent> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var applied = new bool[changes.Count];
+        var pending = Enumerable.Range(0, changes.Count).ToList();
+        while (pending.Count > 0)
+        {
+            using var activity = WorkerTelemetry.StartDynamoDB("TransactWriteItems", table.Name);
+            activity?.SetTag("aws.dynamodb.item_count", pending.Count);
+            var now = clock.GetUtcNow();
+            try
+            {
+                await table.Client.TransactWriteItemsAsync(new TransactWriteItemsRequest
+                {
+                    TransactItems = [.. pending.Select(i => new TransactWriteItem
+                    {
+                        Put = new Put
+                        {
+                            TableName = table.Name,
+                            Item = ProjectionItems.Item(changes[i], now),
+                            ConditionExpression = ProjectionItems.NewerOnly,
+                            ExpressionAttributeValues = ProjectionItems.NewerOnlyValues(changes[i]),
+                        },
+                    })],
+                }, cancellationToken);
+                foreach (var i in pending)
+                {
+                    applied[i] = true;
+                }
+
+                return applied;
+            }
+            catch (TransactionCanceledException ex) when (OnlyRefusals(ex, pending.Count) is { } refused)
+            {
+                activity?.SetTag("myservice.projection.skipped", refused.Count);
+                pending = [.. pending.Where((_, position) => !refused.Contains(position))];
+            }
+            catch (TransactionCanceledException ex)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                foreach (var i in pending)
+                {
+                    applied[i] = await ApplyAsync(changes[i], cancellationToken);
+                }
+
+                return applied;
+            }
+        }
+
+        return applied;
+    }
+
+    /// <summary>The positions refused by their condition, or null when anything else cancelled the transaction.</summary>
+    private static HashSet<int>? OnlyRefusals(TransactionCanceledException ex, int count)
+    {
+        var reasons = ex.CancellationReasons;
+        if (reasons is null || reasons.Count != count)
+        {
+            return null;
+        }
+
+        var refused = new HashSet<int>();
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            switch (reasons[i].Code)
+            {
+                case "ConditionalCheckFailed":
+                    refused.Add(i);
+                    break;
+                case null or "" or "None":
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return refused.Count > 0 ? refused : null;
+    }
+
     public async Task<ProjectedEntity?> FindAsync(string entityType, long entityId, CancellationToken cancellationToken)
     {
         var response = await table.Client.GetItemAsync(new GetItemRequest
         {
             TableName = table.Name,
-            Key = new() { ["pk"] = new(PartitionKey(entityType, entityId)), ["sk"] = new(StateSortKey) },
+            Key = new() { ["pk"] = new(ProjectionItems.PartitionKey(entityType, entityId)), ["sk"] = new(ProjectionItems.StateSortKey) },
             ConsistentRead = true,
         }, cancellationToken);
         if (!response.IsItemSet || response.Item.ContainsKey("deleted"))
@@ -78,10 +133,6 @@ internal sealed class DynamoProjectionStore(ProjectionTable table, TimeProvider 
         }
 
         var item = response.Item;
-        return new ProjectedEntity(entityType, entityId, ReadNumber(item["version"]), ReadNumber(item["sequence"]), item["payload"].S);
+        return new ProjectedEntity(entityType, entityId, ProjectionItems.ReadNumber(item["version"]), ProjectionItems.ReadNumber(item["sequence"]), item["payload"].S);
     }
-
-    private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
-
-    private static long ReadNumber(AttributeValue value) => long.Parse(value.N, CultureInfo.InvariantCulture);
 }

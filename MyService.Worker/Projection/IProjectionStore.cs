@@ -11,6 +11,12 @@ public interface IProjectionStore
     /// </summary>
     Task<bool> ApplyAsync(FeedEvent change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies <paramref name="changes"/>, at most one per entity and within one transaction's limits
+    /// (<see cref="ProjectionItems.Transactions"/>), together; each under the same rule as <see cref="ApplyAsync"/>. Element i of the result is true when change i changed the projection.
+    /// </summary>
+    Task<bool[]> ApplyTogetherAsync(IReadOnlyList<FeedEvent> changes, CancellationToken cancellationToken);
+
     /// <summary>The projected entity, or null when absent or deleted.</summary>
     Task<ProjectedEntity?> FindAsync(string entityType, long entityId, CancellationToken cancellationToken);
 }

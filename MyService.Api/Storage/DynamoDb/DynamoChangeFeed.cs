@@ -11,10 +11,20 @@ namespace MyService.Api.Storage.DynamoDb;
 /// excludes the event for that number, so a late writer then fails (and retries under a new number) instead of
 /// committing an event nobody will read. Sequence order is therefore consumer-visible commit order.
 /// </summary>
-internal sealed class DynamoChangeFeed(StoreTable table, StoreEvents events, TimeProvider clock) : IChangeFeed
+internal sealed class DynamoChangeFeed(StoreTable table, StoreEvents events, CommitSignal commits, TimeProvider clock) : IChangeFeed
 {
     /// <summary>Far above a write's duration; a hole younger than this may still be filled by its writer.</summary>
     public static readonly TimeSpan SettleWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A waiting reader is woken at once by this task's commits; other tasks write the same table unseen, so it
+    /// reads again this often: their events reach it within this (plus a Query) instead of at once.
+    /// </summary>
+    public static readonly TimeSpan OtherWritersPoll = TimeSpan.FromMilliseconds(250);
+
+    public Task NextCommit => commits.Next;
+
+    public TimeSpan? PollInterval => OtherWritersPoll;
 
     public async Task<EventPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {

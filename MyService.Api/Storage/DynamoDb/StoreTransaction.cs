@@ -20,7 +20,7 @@ internal readonly record struct CommitResult(bool Committed, int RefusedItem)
 /// or a sequence number voided by a reader leaves nothing written and is retried with backoff under a new number.
 /// Throttling and 5xx on single calls are retried by the SDK (standard retry mode).
 /// </summary>
-internal sealed class StoreTransaction(StoreTable table, StoreCounters counters, StoreEvents events, TimeProvider clock)
+internal sealed class StoreTransaction(StoreTable table, StoreCounters counters, StoreEvents events, CommitSignal commits, TimeProvider clock)
 {
     private const int MaxAttempts = 6;
     private static readonly HashSet<string> Transient = ["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"];
@@ -34,10 +34,14 @@ internal sealed class StoreTransaction(StoreTable table, StoreCounters counters,
         for (var attempt = 1; ; attempt++)
         {
             var sequence = await counters.NextAsync(StoreKeys.EventCounter, cancellationToken);
+            // Its span is what the event's traceparent names, so the worker's processing shows under the commit.
+            using var activity = StorageSpans.StartClient("aws.dynamodb", "TransactWriteItems", table.Name);
+            activity?.SetTag("myservice.event.sequence", sequence);
             // Stamped after the number was taken: the change feed's settle rule depends on that order.
             var now = clock.GetUtcNow();
             var change = plan(now);
-            var changeEvent = new ChangeEvent(sequence, entityType, change.EntityId, change.Operation, change.Version, now, change.Payload, traceParent);
+            var changeEvent = new ChangeEvent(
+                sequence, entityType, change.EntityId, change.Operation, change.Version, now, change.Payload, TraceParent.Of(activity) ?? traceParent);
             var request = new TransactWriteItemsRequest
             {
                 TransactItems =
@@ -51,6 +55,7 @@ internal sealed class StoreTransaction(StoreTable table, StoreCounters counters,
             try
             {
                 await table.Client.TransactWriteItemsAsync(request, cancellationToken);
+                commits.Pulse();
                 return CommitResult.Success;
             }
             catch (TransactionCanceledException ex)
@@ -60,6 +65,8 @@ internal sealed class StoreTransaction(StoreTable table, StoreCounters counters,
                 if (refused >= 0 && refused < change.Items.Count)
                 {
                     await events.ReleaseAsync(sequence, cancellationToken);
+                    // The void fills the hole that held waiting readers back from the events after it.
+                    commits.Pulse();
                     return CommitResult.Refused(refused);
                 }
 
@@ -67,6 +74,7 @@ internal sealed class StoreTransaction(StoreTable table, StoreCounters counters,
                 if (refused < 0)
                 {
                     await events.ReleaseAsync(sequence, cancellationToken);
+                    commits.Pulse();
                 }
 
                 if (!retryable || attempt == MaxAttempts)

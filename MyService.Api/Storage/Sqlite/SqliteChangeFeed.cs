@@ -9,6 +9,11 @@ public sealed class SqliteChangeFeed(SqliteDatabase database) : IChangeFeed
         FROM events WHERE seq > @afterSequence ORDER BY seq LIMIT @limit
         """;
 
+    public Task NextCommit => database.Commits.Next;
+
+    // One process owns the file and its writer, so every commit is signalled: waiters never poll.
+    public TimeSpan? PollInterval => null;
+
     public Task<EventPage> ReadAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

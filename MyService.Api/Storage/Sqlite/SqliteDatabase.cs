@@ -11,8 +11,11 @@ namespace MyService.Api.Storage.Sqlite;
 public sealed class SqliteDatabase : IAsyncDisposable
 {
     // WAL lets readers run beside the writer; NORMAL is durable across process crashes in WAL mode and skips an
-    // fsync per commit (a power loss may lose the last commits, which an ECS task on EFS accepts).
-    internal const string WriterPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    // fsync per commit (a power loss may lose the last commits, which an ECS task on EFS accepts). No automatic
+    // checkpoint on the writer: SqliteCheckpointer runs them on its own connection, off the write path; the WAL file
+    // is truncated back to 64 MiB when SQLite starts it over.
+    internal const string WriterPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; " +
+        "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;";
 
     private readonly SqliteWriteQueue _writes;
     private readonly SqliteReaderPool _readers;
@@ -35,11 +38,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 5 };
         ConnectionString = builder.ToString();
         FilePath = builder.DataSource;
-        _writes = new SqliteWriteQueue(ConnectionString);
+        _writes = new SqliteWriteQueue(ConnectionString, Commits);
         _readers = new SqliteReaderPool(ConnectionString);
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>Pulsed after every commit of the writer: wakes the change feed's waiting readers.</summary>
+    public CommitSignal Commits { get; } = new();
 
     public string FilePath { get; }
 

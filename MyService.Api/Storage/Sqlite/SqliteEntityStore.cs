@@ -50,6 +50,7 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
     public Task<TEntity?> FindAsync(long id, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = SqliteTelemetry.StartClient("SELECT", Table);
         using var session = database.RentReader();
         using var reader = session.Statement(Sql.Find).Set("@id", id).ExecuteReader();
         return Task.FromResult(reader.Read() ? ReadRow(reader) : null);
@@ -58,6 +59,7 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
     public Task<IReadOnlyList<TEntity>> ListAsync(long afterId, int limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = SqliteTelemetry.StartClient("SELECT", Table);
         using var session = database.RentReader();
         using var reader = session.Statement(Sql.List).Set("@afterId", afterId).Set("@limit", limit).ExecuteReader();
         var rows = new List<TEntity>(Math.Min(limit, 1024));
@@ -69,10 +71,13 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
         return Task.FromResult<IReadOnlyList<TEntity>>(rows);
     }
 
-    public Task<WriteResult<TEntity>> CreateAsync(TInput input, CancellationToken cancellationToken)
+    public async Task<WriteResult<TEntity>> CreateAsync(TInput input, CancellationToken cancellationToken)
     {
+        // The span covers the queue and the group commit; the event carries it as its traceparent, so the worker's
+        // processing shows under the commit in the request's trace.
+        using var activity = SqliteTelemetry.StartClient("INSERT", Table);
         var trace = TraceParent.Current();
-        return WriteAsync(session =>
+        return await WriteAsync(session =>
         {
             var command = session.Statement(Sql.Insert).Set("@now", SqliteTimestamps.Format(clock.GetUtcNow()));
             Bind(command, input);
@@ -82,10 +87,13 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
         }, cancellationToken);
     }
 
-    public Task<WriteResult<TEntity>> UpdateAsync(long id, TInput input, long? expectedVersion, CancellationToken cancellationToken)
+    public async Task<WriteResult<TEntity>> UpdateAsync(long id, TInput input, long? expectedVersion, CancellationToken cancellationToken)
     {
+        // The span covers the queue and the group commit; the event carries it as its traceparent, so the worker's
+        // processing shows under the commit in the request's trace.
+        using var activity = SqliteTelemetry.StartClient("UPDATE", Table);
         var trace = TraceParent.Current();
-        return WriteAsync(session =>
+        return await WriteAsync(session =>
         {
             if (CheckVersion(session, id, expectedVersion) is { } refusal)
             {
@@ -100,10 +108,13 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
         }, cancellationToken);
     }
 
-    public Task<WriteResult<TEntity>> DeleteAsync(long id, long? expectedVersion, CancellationToken cancellationToken)
+    public async Task<WriteResult<TEntity>> DeleteAsync(long id, long? expectedVersion, CancellationToken cancellationToken)
     {
+        // The span covers the queue and the group commit; the event carries it as its traceparent, so the worker's
+        // processing shows under the commit in the request's trace.
+        using var activity = SqliteTelemetry.StartClient("DELETE", Table);
         var trace = TraceParent.Current();
-        return WriteAsync(session =>
+        return await WriteAsync(session =>
         {
             if (CheckVersion(session, id, expectedVersion) is { } refusal)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -14,11 +15,16 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly string _connectionString;
+    private readonly CommitSignal _commits;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly Task _loop;
+    private long _batches;
 
-    public SqliteWriteQueue(string connectionString)
+    public SqliteWriteQueue(string connectionString, CommitSignal commits)
     {
         _connectionString = connectionString;
+        _commits = commits;
+        _checkpointer = new SqliteCheckpointer(connectionString, commits);
         _loop = Task.Run(RunAsync);
     }
 
@@ -55,10 +61,27 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                 continue;
             }
 
+            var started = Stopwatch.GetTimestamp();
+            var batchNumber = ++_batches;
+            SqliteTelemetry.BatchSize.Record(batch.Count);
+            foreach (var write in batch)
+            {
+                var queued = Stopwatch.GetElapsedTime(write.Enqueued, started);
+                SqliteTelemetry.QueueWait.Record(queued.TotalSeconds);
+                write.Describe(batchNumber, batch.Count, queued);
+            }
+
             try
             {
                 session ??= Open();
                 await CommitAsync(session, batch);
+                SqliteTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                // Once per batch: the feed's waiters read again and find every event this transaction wrote.
+                _commits.Pulse();
+                if (_checkpointer.RestartWanted)
+                {
+                    _checkpointer.RestartOn(session.Connection);
+                }
             }
             catch (Exception ex)
             {
@@ -133,8 +156,10 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the checkpointer, then finishes the queued writes; the writer's close checkpoints what is left.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _checkpointer.DisposeAsync();
         _queue.Writer.TryComplete();
         await _loop;
     }
@@ -142,6 +167,20 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     /// <summary>A queued write; its caller's task completes only after the batch's commit.</summary>
     private abstract class PendingWrite(CancellationToken cancellationToken)
     {
+        public long Enqueued { get; } = Stopwatch.GetTimestamp();
+
+        /// <summary>The caller's storage span (<see cref="SqliteTelemetry.StartClient"/>), if it has one.</summary>
+        private readonly Activity? _span = Activity.Current is { Source: var source, IsAllDataRequested: true } current
+            && source == StorageSpans.Source ? current : null;
+
+        /// <summary>Tags the caller's span with the group commit its write is in. The caller awaits the commit meanwhile.</summary>
+        public void Describe(long batch, int batchSize, TimeSpan queued)
+        {
+            _span?.SetTag("myservice.sqlite.batch.id", batch);
+            _span?.SetTag("myservice.sqlite.batch.size", batchSize);
+            _span?.SetTag("myservice.sqlite.queue_wait_ms", queued.TotalMilliseconds);
+        }
+
         public bool IsCancellationRequested => cancellationToken.IsCancellationRequested;
 
         public abstract ValueTask RunAsync(SqliteSession session);

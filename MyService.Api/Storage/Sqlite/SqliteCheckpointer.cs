@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace MyService.Api.Storage.Sqlite;
+
+/// <summary>
+/// Checkpoints the WAL off the write path. SQLite's automatic checkpoint (every 1,000 pages) runs inside the COMMIT
+/// of whichever connection crosses the limit, here always the one writer: the copy into the database file and its
+/// fsync then stall every write queued behind it, which was the POST tail's largest cause after GC. The writer turns
+/// it off (<c>wal_autocheckpoint=0</c>), and this loop, on a connection of its own, runs a PASSIVE checkpoint a moment
+/// after commits (never when idle): PASSIVE takes no lock the writer needs, so writes go on while it copies. SQLite
+/// starts the WAL over only when a transaction begins with every frame copied, which under continuous writes never
+/// happens (frames keep arriving while a checkpoint copies), so past <see cref="RestartPages"/> this asks the writer
+/// (<see cref="RestartWanted"/>) to run a RESTART checkpoint itself between two batches: on the writer's own
+/// connection it waits for no lock, and it copies only what arrived since the last passive checkpoint.
+/// <c>journal_size_limit</c> then truncates the file when SQLite starts the WAL over.
+/// </summary>
+internal sealed class SqliteCheckpointer : IAsyncDisposable
+{
+    /// <summary>The wait after a commit before a checkpoint: commits in between are copied by one checkpoint.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>About 64 MiB of 4 KiB pages: the WAL's bound under any load.</summary>
+    public const int RestartPages = 16_384;
+
+    private readonly string _connectionString;
+    private readonly CommitSignal _commits;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private volatile bool _restartWanted;
+
+    /// <summary>True once the WAL has outgrown its bound; the writer clears it by restarting the WAL (<see cref="RestartOn"/>).</summary>
+    public bool RestartWanted => _restartWanted;
+
+    public SqliteCheckpointer(string connectionString, CommitSignal commits)
+    {
+        _connectionString = connectionString;
+        _commits = commits;
+        _loop = Task.Run(RunAsync);
+    }
+
+    private async Task RunAsync()
+    {
+        SqliteConnection? connection = null;
+        while (!_stopping.IsCancellationRequested)
+        {
+            await _commits.Next.WaitAsync(_stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(Interval, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (_stopping.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                connection ??= Open();
+                if (Checkpoint(connection, "PASSIVE", "checkpointer") > RestartPages)
+                {
+                    _restartWanted = true;
+                }
+            }
+            catch (SqliteException)
+            {
+                // A busy or locked file, or a broken connection: the next commit brings the next attempt, on a
+                // fresh connection; the WAL only grows meanwhile, and the writer's close checkpoints it.
+                connection?.Dispose();
+                connection = null;
+            }
+        }
+
+        connection?.Dispose();
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        // RESTART waits for readers through the busy handler; a short one, since the next round tries again.
+        pragmas.CommandText = "PRAGMA busy_timeout = 1000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Run by the writer between batches when <see cref="RestartWanted"/>: the WAL starts over at its next commit.</summary>
+    public void RestartOn(SqliteConnection writer)
+    {
+        _restartWanted = false;
+        try
+        {
+            Checkpoint(writer, "RESTART", "writer");
+        }
+        catch (SqliteException)
+        {
+            // A reader outlasted the busy timeout: the commits are safe in the WAL, the next passive round asks again.
+        }
+    }
+
+    /// <summary>One checkpoint; returns the pages the WAL held.</summary>
+    private static int Checkpoint(SqliteConnection connection, string mode, string on)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        using var row = command.ExecuteReader();
+        // busy, pages in the WAL, pages checkpointed (-1 when the database is not in WAL mode).
+        var walPages = row.Read() ? row.GetInt32(1) : 0;
+        SqliteTelemetry.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("mode", mode), new KeyValuePair<string, object?>("connection", on));
+        SqliteTelemetry.WalPages.Record(walPages);
+        return walPages;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _loop;
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,50 @@
+using Dapper;
+using MyService.Api.Storage.Sqlite;
+using MyService.Tests.Distributed;
+using MyService.Tests.TestSupport;
+
+namespace MyService.Tests.Storage;
+
+/// <summary>WAL checkpoints run on the checkpointer's connection, not inside the writer's commits.</summary>
+public sealed class SqliteCheckpointTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task The_writer_keeps_synchronous_normal_and_runs_no_automatic_checkpoint()
+    {
+        await using var database = new SqliteDatabase($"Data Source={_directory.File("pragmas.db")}");
+
+        var (autoCheckpoint, synchronous, sizeLimit) = await database.WriteAsync(async (c, t) => (
+            await c.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint", transaction: t),
+            await c.ExecuteScalarAsync<long>("PRAGMA synchronous", transaction: t),
+            await c.ExecuteScalarAsync<long>("PRAGMA journal_size_limit", transaction: t)), CancellationToken.None).WithTimeout();
+
+        Assert.Equal(0, autoCheckpoint);
+        Assert.Equal(1, synchronous); // NORMAL
+        Assert.Equal(64L * 1024 * 1024, sizeLimit);
+    }
+
+    [Fact]
+    public async Task Committed_pages_reach_the_database_file_through_the_checkpointer()
+    {
+        var path = _directory.File("checkpointed.db");
+        await using var database = new SqliteDatabase($"Data Source={path}");
+        await using (var connection = await database.OpenReaderAsync(CancellationToken.None).WithTimeout())
+        {
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL").WithTimeout();
+        }
+
+        await database.WriteAsync((c, t) => c.ExecuteAsync("CREATE TABLE blobs (b BLOB)", transaction: t), CancellationToken.None).WithTimeout();
+        var writes = Enumerable.Range(0, 200).Select(_ => database.WriteAsync(
+            (c, t) => c.ExecuteAsync("INSERT INTO blobs VALUES (randomblob(8192))", transaction: t), CancellationToken.None));
+        await Task.WhenAll(writes).WithTimeout();
+
+        // The writer never checkpoints (above), and the file is not closed: only the checkpointer can grow it.
+        await ProjectionReader.EventuallyAsync(
+            () => Task.FromResult(new FileInfo(path).Length >= 200 * 8192),
+            TimeSpan.FromSeconds(30), "the 1.6 MB written in the WAL copied into the database file");
+    }
+}
