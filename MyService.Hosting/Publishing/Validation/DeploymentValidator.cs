@@ -81,7 +81,7 @@ internal sealed class DeploymentValidator(PublishedServiceFactory factory)
         foreach (var (name, job) in deployJobs.Where(j => YamlView.Child(j.Job, "needs") is null))
         {
             problems.Warning($"jobs.{name}.needs", (int)job.Start.Line, "the deploy job does not wait for the tests (002_508960cd39b0bbae.txt, Pattern 6 pitfall \"Deploying on every commit\").",
-                $"set needs: test on the {name} job (a test job that runs ./test.sh).");
+                $"set needs: test on the {name} job.");
         }
 
         return problems.Problems;
