@@ -31,8 +31,12 @@ internal static partial class DockerfileCheck
         problems.ErrorIf(string.IsNullOrWhiteSpace(user) || user.Trim() is "root" or "0" || user.StartsWith("0:", StringComparison.Ordinal), "USER", null,
             "the image runs as root.", "add USER $APP_UID (the .NET images' non-root app user) before ENTRYPOINT.");
         CheckHealthCheck(problems, instructions.LastOrDefault(i => i.Keyword == "HEALTHCHECK").Arguments, service.ContainerHealthCheck);
-        problems.ErrorIf(service.SingleTask && !instructions.Any(i => i.Keyword == "VOLUME" && i.Arguments.Contains(DeploymentDefaults.DataMountPath, StringComparison.Ordinal)), "VOLUME", null,
-            $"does not declare {DeploymentDefaults.DataMountPath}, where the published task mounts the SQLite data volume.", $"VOLUME [\"{DeploymentDefaults.DataMountPath}\"].");
+        // Each volume the service's declarations mount (SQLite's data folder among them) is a VOLUME of the image.
+        foreach (var volume in service.Volumes.Where(v => !instructions.Any(i => i.Keyword == "VOLUME" && i.Arguments.Contains(v.MountPath, StringComparison.Ordinal))))
+        {
+            problems.Error("VOLUME", null, $"does not declare {volume.MountPath}, where the published task mounts the '{volume.Name}' volume.", $"VOLUME [\"{volume.MountPath}\"].");
+        }
+
         return problems.Problems;
     }
 
