@@ -1,4 +1,5 @@
 using MyService.Hosting.Publishing;
+using MyService.Hosting.Publishing.Model;
 
 namespace MyService.Hosting.OpenTelemetry;
 
@@ -8,7 +9,8 @@ namespace MyService.Hosting.OpenTelemetry;
 /// </summary>
 internal static class CollectorDeployment
 {
-    public const string OtlpEndpoint = "http://localhost:4318";
+    // The one loopback URL validation allows (DeploymentDefaults.SidecarOtlpEndpoint).
+    public const string OtlpEndpoint = DeploymentDefaults.SidecarOtlpEndpoint;
 
     // The ADOT image's ECS default configuration: OTLP in on 4317/4318, traces to X-Ray, metrics to CloudWatch.
     // The image is pinned, so the same model publishes the same task definition.

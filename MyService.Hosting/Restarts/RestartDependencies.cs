@@ -27,6 +27,8 @@ internal sealed partial class RestartDependencies(ResourceNotificationService no
 
         string[] names = [.. pending.Order(StringComparer.Ordinal)];
         LogWaiting(log, resource.Name, names);
+        // A stop or start that cancelled this restart meanwhile owns the state now: nothing to show.
+        cancellationToken.ThrowIfCancellationRequested();
         await notifications.PublishUpdateAsync(resource, resourceId, s =>
         {
             state.WaitingOver ??= s.State;

@@ -1,4 +1,5 @@
 using MyService.Hosting.Publishing;
+using MyService.Hosting.Publishing.Model;
 
 namespace MyService.Hosting.Sqlite;
 
@@ -10,7 +11,7 @@ namespace MyService.Hosting.Sqlite;
 internal static class SqliteDeployment
 {
     /// <summary>Where the volume is mounted; the services' Dockerfiles declare the same VOLUME.</summary>
-    public const string MountPath = "/app/data";
+    public const string MountPath = DeploymentDefaults.DataMountPath;
 
     private static readonly string[] EfsClient = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"];
 

@@ -17,8 +17,14 @@ public static partial class CleanStopBuilderExtensions
     public static async Task RunWithCleanStopAsync(this IDistributedApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        CancelledStartLogFilter.AddTo(builder.Services);
-        var app = builder.Build();
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            // Publish mode keeps every error its pipeline logs.
+            CancelledStartLogFilter.AddTo(builder.Services);
+        }
+
+        // Disposed as Run disposes it: DCP's client, the dashboard and the services go with it.
+        await using var app = builder.Build();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         long stopAsked = 0;
         using var registration = lifetime.ApplicationStopping.Register(() => stopAsked = Stopwatch.GetTimestamp());

@@ -55,7 +55,8 @@ internal sealed class ChangeFeedProcessor(IProjectionStore projection, ICheckpoi
 
     private async Task<int> ApplyTogetherAsync(FeedPage page, CancellationToken cancellationToken)
     {
-        var newest = page.Events.GroupBy(e => (e.EntityType, e.EntityId)).Select(g => g.MaxBy(e => e.Version)!).ToHashSet();
+        // By reference: a FeedEvent's record equality would compare its JSON payloads.
+        var newest = page.Events.GroupBy(e => (e.EntityType, e.EntityId)).Select(g => g.MaxBy(e => e.Version)!).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var change in page.Events.Where(e => !newest.Contains(e)))
         {
             using var activity = StartProcessing(change);
@@ -71,24 +72,31 @@ internal sealed class ChangeFeedProcessor(IProjectionStore projection, ICheckpoi
             var outer = Activity.Current;
             var spans = changes.Select(StartProcessing).ToList();
             Activity.Current = spans[0] ?? outer;
-            bool[] results;
             try
             {
-                results = await projection.ApplyTogetherAsync(changes, token);
+                var results = await projection.ApplyTogetherAsync(changes, token);
+                for (var i = 0; i < changes.Count; i++)
+                {
+                    if (Record(spans[i], changes[i], results[i] ? "applied" : "skipped"))
+                    {
+                        Interlocked.Increment(ref applied);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                foreach (var span in spans)
+                {
+                    span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                }
+
+                throw;
             }
             finally
             {
                 Activity.Current = outer;
-            }
-
-            for (var i = 0; i < changes.Count; i++)
-            {
-                if (Record(spans[i], changes[i], results[i] ? "applied" : "skipped"))
-                {
-                    Interlocked.Increment(ref applied);
-                }
-
-                spans[i]?.Dispose();
+                // Ended whatever happened, so a failed call's spans are exported too.
+                spans.ForEach(span => span?.Dispose());
             }
         });
         return applied;

@@ -25,18 +25,20 @@ internal sealed partial class ProjectionWorker(
         var settings = options.Value;
         var backoff = new Backoff(settings.MinBackoff, settings.MaxBackoff);
         long? position = null;
-        Task<FeedPage>? prefetched = null;
+        ReadAhead? prefetched = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
                 position ??= await checkpoints.LoadAsync(stoppingToken);
-                var page = await (prefetched ?? feed.ReadAsync(position.Value, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken));
+                var page = await (prefetched?.Read ?? feed.ReadAsync(position.Value, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken));
+                prefetched?.Cancel.Dispose();
                 // The next page is read while this one is projected: in a backlog a page then costs its DynamoDB
                 // writes and not also a round trip to the API, and caught up the next read already waits in the
                 // API, so an event that commits during this page's writes is on its way at once.
-                prefetched = feed.ReadAsync(page.LastSequence, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken);
+                var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                prefetched = new(feed.ReadAsync(page.LastSequence, settings.BatchSize, settings.FeedWaitSeconds, cancel.Token), cancel);
                 // Not the stopping token: a started page is finished, so shutdown never leaves half a batch behind.
                 var result = await processor.ApplyAsync(page, position.Value, CancellationToken.None);
                 if (result.Events > 0)
@@ -72,12 +74,23 @@ internal sealed partial class ProjectionWorker(
         }
     }
 
-    /// <summary>Drops a read ahead whose page will not be used; its failure, if any, is observed here.</summary>
-    private static Task<FeedPage>? Discard(Task<FeedPage>? read)
+    /// <summary>
+    /// Drops a read ahead whose page will not be used: cancelled, so a long poll does not stay open in the API through
+    /// the backoff; its failure, if any, is observed here.
+    /// </summary>
+    private static ReadAhead? Discard(ReadAhead? ahead)
     {
-        read?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (ahead is (var read, var cancel))
+        {
+            cancel.Cancel();
+            read.ContinueWith(t => { _ = t.Exception; cancel.Dispose(); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
         return null;
     }
+
+    /// <summary>The next page's read, started while this page is projected, and what cancels it.</summary>
+    private sealed record ReadAhead(Task<FeedPage> Read, CancellationTokenSource Cancel);
 
     /// <summary>The API or DynamoDB not answering (after their own retries): worth waiting for, not a bug.</summary>
     private static bool IsUnavailable(Exception ex) => ex is HttpRequestException

@@ -42,15 +42,18 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     private async Task RunAsync()
     {
         SqliteConnection? connection = null;
+        var next = _commits.Next;
         while (!_stopping.IsCancellationRequested)
         {
-            await _commits.Next.WaitAsync(_stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await next.WaitAsync(_stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await Task.Delay(Interval, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (_stopping.IsCancellationRequested)
             {
                 break;
             }
 
+            // Taken before the checkpoint: a commit that lands while it copies brings another round.
+            next = _commits.Next;
             try
             {
                 connection ??= Open();
@@ -75,10 +78,6 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragmas = connection.CreateCommand();
-        // RESTART waits for readers through the busy handler; a short one, since the next round tries again.
-        pragmas.CommandText = "PRAGMA busy_timeout = 1000;";
-        pragmas.ExecuteNonQuery();
         return connection;
     }
 
@@ -86,6 +85,9 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     public void RestartOn(SqliteConnection writer)
     {
         _restartWanted = false;
+        // RESTART waits for readers (and a passive round) through the busy handler, and every queued write waits with
+        // it: a short one here, since the next passive round asks again.
+        SetBusyTimeout(writer, 100);
         try
         {
             Checkpoint(writer, "RESTART", "writer");
@@ -94,6 +96,17 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         {
             // A reader outlasted the busy timeout: the commits are safe in the WAL, the next passive round asks again.
         }
+        finally
+        {
+            SetBusyTimeout(writer, 5000); // the writer's own (SqliteDatabase.WriterPragmas)
+        }
+    }
+
+    private static void SetBusyTimeout(SqliteConnection connection, int milliseconds)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {milliseconds};";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>One checkpoint; returns the pages the WAL held.</summary>

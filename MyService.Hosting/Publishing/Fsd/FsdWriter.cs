@@ -13,7 +13,9 @@ internal static class FsdWriter
 {
     private static readonly ISerializer Serializer = new SerializerBuilder().WithIndentedSequences().WithQuotingNecessaryStrings().WithNewLine("\n").DisableAliases().Build();
 
-    public static string Write(PublishedService service) => Serializer.Serialize(ToTree(service));
+    public static string Write(PublishedService service) => Write(ToTree(service));
+
+    public static string Write(OrderedDictionary<string, object> tree) => Serializer.Serialize(tree);
 
     /// <summary>The file as nested maps and lists; <see cref="Overrides"/> compares two of them.</summary>
     public static OrderedDictionary<string, object> ToTree(PublishedService service)

@@ -22,14 +22,15 @@ internal sealed record DeploymentFileSet(IReadOnlyDictionary<string, string> Fil
             var service = factory.Create(project, environment);
             services.Add(service);
             var (fsdPath, tree) = ($"fsd/{service.ResourceName}.yml", FsdWriter.ToTree(service));
-            files[fsdPath] = FsdWriter.Write(service);
+            files[fsdPath] = FsdWriter.Write(tree);
             files[$"ecs/{service.ResourceName}.task-definition.json"] = EcsWriter.WriteTaskDefinition(service);
             files[$"ecs/{service.ResourceName}.service.json"] = EcsWriter.WriteService(service);
             foreach (var name in FsdServiceOptions.KnownEnvironments)
             {
                 var variant = factory.Create(project, name);
-                overrides[(service.ResourceName, name)] = FsdWriter.Overrides(tree, FsdWriter.ToTree(variant));
-                if (FsdWriter.Write(variant) is var text && text != files[fsdPath])
+                var variantTree = FsdWriter.ToTree(variant);
+                overrides[(service.ResourceName, name)] = FsdWriter.Overrides(tree, variantTree);
+                if (FsdWriter.Write(variantTree) is var text && text != files[fsdPath])
                 {
                     variants.Add(new EnvironmentVariant(fsdPath, name, text, variant));
                 }

@@ -28,7 +28,8 @@ internal static partial class DeploymentPublisher
         var written = new List<string>();
         foreach (var (relative, content) in set.Files)
         {
-            var path = Path.Combine(output, relative);
+            // Full, so the stale-file sweep compares it with what Directory.EnumerateFiles returns on any OS.
+            var path = Path.GetFullPath(Path.Combine(output, relative));
             await using var task = await context.ReportingStep.CreateTaskAsync($"Writing {Shown(path)}", context.CancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var changed = !File.Exists(path) || await File.ReadAllTextAsync(path, context.CancellationToken) != content;
