@@ -11,7 +11,7 @@ public sealed class EcsDeploymentContext
     }
 
     /// <summary>The deploying environment's name (<c>dev</c>, <c>staging</c>, <c>prod</c>), filled in at deploy time.</summary>
-    public const string EnvironmentPlaceholder = DeploymentDefaults.EnvironmentPlaceholder;
+    public const string EnvironmentPlaceholder = "${ENV}";
 
     // The deployed service; the resource whose annotation this is (what the service references, or the service itself);
     // the prefix of every deployed name (shop in shop-api); the actions PublishAsFsdService(o => o.Permissions[resource]) names.
@@ -36,7 +36,7 @@ public sealed class EcsDeploymentContext
     public bool SingleTask { get; set; }
 
     /// <summary><c>{name}-${ENV}</c>: the name of something deployed once per environment.</summary>
-    public static string PerEnvironment(string name) => $"{name}-{DeploymentDefaults.EnvironmentPlaceholder}";
+    public static string PerEnvironment(string name) => $"{name}-{EnvironmentPlaceholder}";
 
     /// <summary><c>db</c>, <c>file_system_id</c> -> <c>${DB_FILE_SYSTEM_ID}</c>, which the deploy workflow fills in from the GitHub environment.</summary>
     public static string Placeholder(params string[] parts) => Placeholders.Of(parts);

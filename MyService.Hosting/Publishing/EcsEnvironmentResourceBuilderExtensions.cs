@@ -1,9 +1,4 @@
-using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using MyService.Hosting.Publishing;
-using MyService.Hosting.Publishing.Steps;
 
 namespace MyService.Hosting;
 
@@ -27,12 +22,6 @@ public static class EcsEnvironmentResourceBuilderExtensions
         {
             // Both would write deploy/fsd, deploy/ecs and one workflow into the same output folder.
             throw new DistributedApplicationException($"The app model already has the ECS environment '{existing.Name}'; it takes one.");
-        }
-
-        // Only the process that is this AppHost sets its own exit code; an app hosted in a test run leaves it alone.
-        if (builder.AppHostAssembly is { } appHost && appHost == Assembly.GetEntryAssembly())
-        {
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PipelineFailureExitCode>());
         }
 
         return builder.AddResource(resource).ExcludeFromManifest();

@@ -21,20 +21,20 @@ public sealed class FsdServiceOptions
     public IList<string> Owners { get; } = [];
 
     // Task CPU units (256 = 0.25 vCPU) and memory (MiB), a Fargate size; counts, by kind when unset (HTTP 2, 2-6; else 1).
-    public int? Cpu { get; set; }
-    public int? Memory { get; set; }
+    public int Cpu { get; set; } = 256;
+    public int Memory { get; set; } = 512;
     public int? DesiredCount { get; set; }
     public int? MinCapacity { get; set; }
     public int? MaxCapacity { get; set; }
 
     // Target tracking: average CPU and memory utilisation (percent), cooldowns (seconds).
-    public int? TargetCpuUtilization { get; set; }
-    public int? TargetMemoryUtilization { get; set; }
-    public int? ScaleInCooldownSeconds { get; set; }
-    public int? ScaleOutCooldownSeconds { get; set; }
+    public int TargetCpuUtilization { get; set; } = 70;
+    public int TargetMemoryUtilization { get; set; } = 80;
+    public int ScaleInCooldownSeconds { get; set; } = 300;
+    public int ScaleOutCooldownSeconds { get; set; } = 60;
 
     /// <summary>CloudWatch Logs retention in days (one of the values CloudWatch accepts).</summary>
-    public int? LogRetentionDays { get; set; }
+    public int LogRetentionDays { get; set; } = 30;
 
     /// <summary>False: the endpoint only answers health probes from inside the task (a worker): no load balancer, no <c>service.port</c>, one task.</summary>
     public bool? LoadBalanced { get; set; }
@@ -69,12 +69,8 @@ public sealed class FsdServiceOptions
             throw new DistributedApplicationException($"Unknown environment '{environment}'. Use one of: {string.Join(", ", KnownEnvironments)}.");
         }
 
-        if (!_environments.TryGetValue(environment, out var overrides))
-        {
-            _environments[environment] = overrides = new FsdEnvironmentOverrides();
-        }
-
-        configure(overrides);
+        _environments.TryAdd(environment, new FsdEnvironmentOverrides());
+        configure(_environments[environment]);
         return this;
     }
 }

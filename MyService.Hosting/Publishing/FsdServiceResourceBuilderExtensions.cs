@@ -11,15 +11,10 @@ public static class FsdServiceResourceBuilderExtensions
     public static IResourceBuilder<ProjectResource> PublishAsFsdService(this IResourceBuilder<ProjectResource> builder, Action<FsdServiceOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var annotation = builder.Resource.Annotations.OfType<FsdServiceAnnotation>().FirstOrDefault();
-        if (annotation is null)
-        {
-            annotation = new FsdServiceAnnotation(new FsdServiceOptions());
-            builder.WithAnnotation(annotation);
-        }
-
+        // The one annotation, kept: a second call changes the settings of the first.
+        var annotation = builder.Resource.Annotations.OfType<FsdServiceAnnotation>().FirstOrDefault() ?? new FsdServiceAnnotation(new FsdServiceOptions());
         configure?.Invoke(annotation.Options);
-        return builder;
+        return builder.WithAnnotation(annotation, ResourceAnnotationMutationBehavior.Replace);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public static partial class CleanStopBuilderExtensions
     /// including while resources are still being created or waited for, stops every process the AppHost started and
     /// says so in one line. Aspire's <c>Run</c> returns without stopping its host when the stop cuts the start short:
     /// its host logs "Hosting failed to start" with a stack trace, and DCP, never told to stop, ends the processes
-    /// only once it notices the AppHost has gone (about 10 s). Publish mode runs exactly as with <c>Run</c>.
+    /// only once it notices the AppHost has gone (about 10 s). In publish mode a failed pipeline fails the process.
     /// </summary>
     public static async Task RunWithCleanStopAsync(this IDistributedApplicationBuilder builder)
     {
@@ -44,7 +44,19 @@ public static partial class CleanStopBuilderExtensions
         // As Run does: until a stop is asked for (or publishing ends), then the host stops.
         await app.WaitForShutdownAsync();
         LogStopped(app, builder, Stopwatch.GetElapsedTime(stopAsked), "");
+        if (HasFailed(app.Services.GetServices<IHostedService>()) && Environment.ExitCode == 0)
+        {
+            Environment.ExitCode = 1;
+        }
     }
+
+    /// <summary>
+    /// Whether a background service of the app ended with an exception. Under plain <c>dotnet run</c> Aspire's pipeline
+    /// executor (a background service) rethrows a failed step, the host stops and <c>Run()</c> returns normally: exit 0.
+    /// (Under the Aspire CLI the failure goes over the backchannel and the CLI exits non-zero.)
+    /// </summary>
+    internal static bool HasFailed(IEnumerable<IHostedService> hostedServices) =>
+        hostedServices.OfType<BackgroundService>().Any(s => s.ExecuteTask is { IsFaulted: true });
 
     private static void LogStopped(DistributedApplication app, IDistributedApplicationBuilder builder, TimeSpan elapsed, string when)
     {

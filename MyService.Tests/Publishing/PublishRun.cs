@@ -114,7 +114,7 @@ internal sealed class PublishRun : IDisposable
         // Publish mode: the pipeline runs once and stops the app, successful or not.
         await app.RunAsync().WithTimeout(RunTimeout);
         Output = string.Join('\n', logs.GetSnapshot().Select(r => $"{r.Level}: {r.Message}"));
-        Failed = PipelineFailureExitCode.HasFailed(hosted);
+        Failed = CleanStopBuilderExtensions.HasFailed(hosted);
         if (!Failed)
         {
             _factory = await PublishedServiceFactory.CreateAsync(model.Resources.OfType<EcsEnvironmentResource>().Single(), model, executionContext, contentRoot, CancellationToken.None)

@@ -25,7 +25,7 @@ internal static class EcsWriter
     {
         var health = service.ContainerHealthCheck;
         var app = Container(
-            service, service.ResourceName, service.Image, service.User, command: null,
+            service, service.ResourceName, service.Image, service.Settings.User, command: null,
             service.Port is { } port ? Array(Obj(("name", "http"), ("containerPort", port), ("protocol", "tcp"), ("appProtocol", "http"))) : null,
             Array([.. service.Environment.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => Obj(("name", v.Key), ("value", v.Value)))]),
             Array([.. service.Secrets.Select(s => Obj(("name", s.Name), ("valueFrom", s.ValueFrom)))]),

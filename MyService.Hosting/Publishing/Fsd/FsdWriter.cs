@@ -13,15 +13,13 @@ internal static class FsdWriter
 {
     private static readonly ISerializer Serializer = new SerializerBuilder().WithIndentedSequences().WithQuotingNecessaryStrings().WithNewLine("\n").DisableAliases().Build();
 
-    public static string Write(PublishedService service) => Write(ToTree(service));
-
     public static string Write(OrderedDictionary<string, object> tree) => Serializer.Serialize(tree);
 
     /// <summary>The file as nested maps and lists; <see cref="Overrides"/> compares two of them.</summary>
     public static OrderedDictionary<string, object> ToTree(PublishedService service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var (sizing, health, scaling) = (service.Sizing, service.LoadBalancerHealthCheck, service.AutoScaling);
+        var (sizing, health, scaling) = (service.Sizing, service.LoadBalancerHealthCheck, service.Settings);
         var body = Map(
             ("type", "ecs"),
             ("image", service.Image),
@@ -34,7 +32,7 @@ internal static class FsdWriter
                 ("minCapacity", sizing.MinCapacity), ("maxCapacity", sizing.MaxCapacity))),
             ("autoScaling", Map(
                 ("minCount", sizing.MinCapacity), ("maxCount", sizing.MaxCapacity), ("targetCPU", scaling.TargetCpuUtilization),
-                ("targetMemoryUtilization", scaling.TargetMemoryUtilization), ("scaleInCooldown", scaling.ScaleInCooldown), ("scaleOutCooldown", scaling.ScaleOutCooldown))),
+                ("targetMemoryUtilization", scaling.TargetMemoryUtilization), ("scaleInCooldown", scaling.ScaleInCooldownSeconds), ("scaleOutCooldown", scaling.ScaleOutCooldownSeconds))),
             ("environment", new SortedDictionary<string, string>(service.Environment.ToDictionary(), StringComparer.Ordinal)),
             ("secrets", NonEmpty(service.Secrets.Select(s => Map(("name", s.Name), ("valueFrom", s.ValueFrom))))),
             ("networking", Map(
@@ -49,7 +47,7 @@ internal static class FsdWriter
         return Map(
             ("apiVersion", "fsd/v1"),
             ("kind", "Service"),
-            ("metadata", Map(("name", service.BaseName), ("pack", service.Pack), ("owners", NonEmpty(service.Owners)))),
+            ("metadata", Map(("name", service.BaseName), ("pack", service.Settings.Pack), ("owners", NonEmpty(service.Settings.Owners)))),
             ("service", body),
             ("dependencies", NonEmpty(service.Dependencies.Select(d => Map(
                 ("type", d.Type),

@@ -1,6 +1,6 @@
 namespace MyService.Hosting.Publishing.Model;
 
-/// <summary>The values a service gets when its <see cref="FsdServiceOptions"/> leave them unset, and the fixed names of the publish form.</summary>
+/// <summary>The fixed values and names of the publish form; what a project may change has its default on <see cref="FsdServiceOptions"/>.</summary>
 internal static class DeploymentDefaults
 {
     /// <summary><c>$APP_UID</c> of the mcr.microsoft.com/dotnet images (the non-root <c>app</c> user).</summary>
@@ -12,16 +12,7 @@ internal static class DeploymentDefaults
     /// <summary>A sidecar's OTLP/HTTP receiver: in awsvpc mode a task's containers share one network namespace, so it is localhost, the one loopback URL validation allows.</summary>
     public const string SidecarOtlpEndpoint = "http://localhost:4318";
 
-    public const string EnvironmentPlaceholder = "${ENV}";
-
-    // What FsdServiceOptions left unset get; ECS waits StopTimeoutSeconds before SIGKILL, above ASP.NET Core's 25 s shutdown.
-    public const int Cpu = 256;
-    public const int Memory = 512;
-    public const int TargetCpuUtilization = 70;
-    public const int TargetMemoryUtilization = 80;
-    public const int ScaleInCooldownSeconds = 300;
-    public const int ScaleOutCooldownSeconds = 60;
-    public const int LogRetentionDays = 30;
+    // ECS waits StopTimeoutSeconds before SIGKILL, above ASP.NET Core's 25 s shutdown.
     public const int StopTimeoutSeconds = 30;
     public const int HealthCheckGracePeriodSeconds = 60;
 

@@ -28,25 +28,28 @@ internal sealed class PublishEnvironment
     /// <summary>The declarations applied for this project: volumes, dependencies, a sidecar, the single-task limit.</summary>
     public List<EcsDeploymentContext> Declarations { get; } = [];
 
+    /// <param name="endpoints">Every service's published endpoint, as references to them are published.</param>
     public static async Task<PublishEnvironment> BuildAsync(
-        ProjectResource project, PublishInputs inputs, ServiceEndpoint? endpoint, bool loadBalanced, FsdServiceOptions settings, CancellationToken cancellationToken)
+        ProjectResource project, DistributedApplicationExecutionContext executionContext, string applicationName, IReadOnlyDictionary<IResource, ServiceEndpoint> endpoints,
+        FsdServiceOptions settings, CancellationToken cancellationToken)
     {
-        var published = new PublishEnvironment();
+        var (published, endpoint) = (new PublishEnvironment(), endpoints.GetValueOrDefault(project));
         published.Variables["ASPNETCORE_ENVIRONMENT"] = published.Variables["DOTNET_ENVIRONMENT"] = "Production";
         if (endpoint is not null)
         {
             published.Variables["ASPNETCORE_HTTP_PORTS"] = endpoint.Port.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (loadBalanced)
+        if (endpoint is not null && settings.LoadBalanced != false)
         {
             // Behind the ALB: the scheme and client address come from X-Forwarded-*.
             published.Variables["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
         }
 
-        published.Declarations.AddRange(Declare(project, inputs.ApplicationName, settings));
+        published.Declarations.AddRange(Declare(project, applicationName, settings));
         var connectionStrings = published.Declarations.Where(d => d.ConnectionString is not null).ToDictionary(d => d.Resource, d => d.ConnectionString!);
-        await published.AddCallbackVariablesAsync(project, inputs, new PublishedValues(inputs.Endpoints, connectionStrings), cancellationToken);
+        var mapper = new PublishedValues(endpoints, connectionStrings);
+        await published.AddCallbackVariablesAsync(project, new EnvironmentCallbackContext(executionContext, project, cancellationToken: cancellationToken), applicationName, mapper);
         foreach (var (name, value) in published.Declarations.SelectMany(d => d.Environment))
         {
             published.Variables[name] = value;
@@ -83,22 +86,20 @@ internal sealed class PublishEnvironment
     }
 
     /// <summary>The project's WithEnvironment and WithReference callbacks, evaluated in publish mode as Aspire's own publishers do.</summary>
-    private async Task AddCallbackVariablesAsync(ProjectResource project, PublishInputs inputs, PublishedValues mapper, CancellationToken cancellationToken)
+    private async Task AddCallbackVariablesAsync(ProjectResource project, EnvironmentCallbackContext callbackContext, string applicationName, PublishedValues mapper)
     {
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        var callbackContext = new EnvironmentCallbackContext(inputs.ExecutionContext, project, values, cancellationToken);
         foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(callbackContext);
         }
 
-        foreach (var (name, value) in values.Where(v => !HostWiring.Contains(v.Key) && !HostWiringPrefixes.Any(p => v.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase))))
+        foreach (var (name, value) in callbackContext.EnvironmentVariables.Where(v => !HostWiring.Contains(v.Key) && !HostWiringPrefixes.Any(p => v.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase))))
         {
             var mapped = mapper.Map(project, name, value);
             if (mapped.Secret is { } secret)
             {
                 // A full Secrets Manager ARN; region and account are deploy-time placeholders, the secret named per environment.
-                Secrets[name] = new SecretReference(name, $"arn:aws:secretsmanager:${{AWS_REGION}}:${{AWS_ACCOUNT_ID}}:secret:{inputs.ApplicationName}/{DeploymentDefaults.EnvironmentPlaceholder}/{secret}");
+                Secrets[name] = new SecretReference(name, $"arn:aws:secretsmanager:${{AWS_REGION}}:${{AWS_ACCOUNT_ID}}:secret:{applicationName}/{EcsDeploymentContext.EnvironmentPlaceholder}/{secret}");
                 Variables.Remove(name);
             }
             else if (mapped.Plain is { } plain)

@@ -15,8 +15,9 @@ internal sealed record PublishedService
     public required string ProjectFolder { get; init; }
     public required string ProjectDirectory { get; init; }
     public required string Assembly { get; init; }
-    public required string Pack { get; init; }
-    public required IReadOnlyList<string> Owners { get; init; }
+
+    /// <summary>What the project's <c>PublishAsFsdService</c> set (pack, owners, user, scaling targets), as it set it.</summary>
+    public required FsdServiceOptions Settings { get; init; }
     public string Image => $"${{ECR_REGISTRY}}/{BaseName}:${{IMAGE_TAG}}";
 
     // Port: behind the load balancer (null for a worker); ListenPort: what the app listens on, also a health-only endpoint's.
@@ -29,7 +30,6 @@ internal sealed record PublishedService
     public LoadBalancerHealthCheck? LoadBalancerHealthCheck { get; init; }
     public required ContainerHealthCheck ContainerHealthCheck { get; init; }
     public required ServiceSizing Sizing { get; init; }
-    public required AutoScalingSettings AutoScaling { get; init; }
 
     // What the model and the declarations of what it references give it.
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
@@ -41,13 +41,11 @@ internal sealed record PublishedService
     /// <summary>A declaration (a SQLite database: one writer) allows one task at a time.</summary>
     public required bool SingleTask { get; init; }
     public required int LogRetentionDays { get; init; }
-    public required string User { get; init; }
 }
 
 internal sealed record LoadBalancerHealthCheck(string Path, int Interval, int Timeout, int HealthyThreshold, int UnhealthyThreshold);
 internal sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int StartPeriod);
 internal sealed record ServiceSizing(int Cpu, int Memory, int DesiredCount, int MinCapacity, int MaxCapacity);
-internal sealed record AutoScalingSettings(int TargetCpuUtilization, int TargetMemoryUtilization, int ScaleInCooldown, int ScaleOutCooldown);
 
 /// <summary>A variable whose value the container gets from Secrets Manager at start; never a value in the files.</summary>
 internal sealed record SecretReference(string Name, string ValueFrom);

@@ -6,7 +6,7 @@ namespace MyService.Hosting.Publishing.Model;
 /// </summary>
 internal sealed class PublishedServiceFactory(
     EcsEnvironmentResource environment, string applicationName, string repositoryRoot, DeploymentCommands commands,
-    Dictionary<ProjectResource, (ServiceEndpoint? Endpoint, PublishEnvironment Environment)> shapes)
+    IReadOnlyDictionary<IResource, ServiceEndpoint> endpoints, Dictionary<ProjectResource, PublishEnvironment> environments)
 {
     public EcsEnvironmentResource Environment => environment;
     public string ApplicationName => applicationName;
@@ -16,7 +16,7 @@ internal sealed class PublishedServiceFactory(
     public string RepositoryRoot => repositoryRoot;
 
     /// <summary>Every project of this environment, in model order: all of them are deployable services.</summary>
-    public IReadOnlyList<ProjectResource> Projects => [.. shapes.Keys];
+    public IReadOnlyList<ProjectResource> Projects => [.. environments.Keys];
 
     /// <summary>Evaluates every project's environment once (in publish mode); <see cref="Create"/> then applies an environment's overrides.</summary>
     public static async Task<PublishedServiceFactory> CreateAsync(
@@ -29,25 +29,22 @@ internal sealed class PublishedServiceFactory(
         var applicationName = environment.ApplicationName ?? Placeholders.ApplicationNameFrom(directory);
         // Other compute resources (an executable tool) stay local; a service that references one fails below, naming it.
         var projects = model.GetComputeResources().OfType<ProjectResource>().Where(r => r.GetComputeEnvironment() is null || r.GetComputeEnvironment() == environment).ToList();
-        var endpoints = projects.Select(p => (Project: p, Endpoint: ServiceEndpoint.Of(p))).ToList();
-        var inputs = new PublishInputs(executionContext, applicationName, endpoints.Where(e => e.Endpoint is not null).ToDictionary(e => (IResource)e.Project, e => e.Endpoint!));
-
-        var byProject = new Dictionary<ProjectResource, (ServiceEndpoint?, PublishEnvironment)>();
-        foreach (var (project, endpoint) in endpoints)
+        var endpoints = projects.Select(p => (Project: p, Endpoint: ServiceEndpoint.Of(p))).Where(e => e.Endpoint is not null).ToDictionary(e => (IResource)e.Project, e => e.Endpoint!);
+        var environments = new Dictionary<ProjectResource, PublishEnvironment>();
+        foreach (var project in projects)
         {
-            var settings = SettingsOf(project);
-            byProject[project] = (endpoint, await PublishEnvironment.BuildAsync(project, inputs, endpoint, endpoint is not null && settings.LoadBalanced != false, settings, cancellationToken));
+            environments[project] = await PublishEnvironment.BuildAsync(project, executionContext, applicationName, endpoints, SettingsOf(project), cancellationToken);
         }
 
         var repositoryRoot = environment.RepositoryRoot ?? FindRepositoryRoot(directory);
-        return new PublishedServiceFactory(environment, applicationName, repositoryRoot, DeploymentCommands.For(environment, repositoryRoot, directory), byProject);
+        return new PublishedServiceFactory(environment, applicationName, repositoryRoot, DeploymentCommands.For(environment, repositoryRoot, directory), endpoints, environments);
     }
 
     public static FsdServiceOptions SettingsOf(IResource project) =>
         project.Annotations.OfType<FsdServiceAnnotation>().FirstOrDefault()?.Options ?? new FsdServiceOptions();
 
     /// <summary>Variables left out of a project's environment because nothing deployed answers to them.</summary>
-    public IReadOnlyList<string> OmittedVariables(ProjectResource project) => shapes[project].Environment.Omitted;
+    public IReadOnlyList<string> OmittedVariables(ProjectResource project) => environments[project].Omitted;
 
     /// <param name="environment">Null: the base values; else that environment's overrides applied.</param>
     public PublishedService Create(ProjectResource project, string? environment)
@@ -55,7 +52,7 @@ internal sealed class PublishedServiceFactory(
         ArgumentNullException.ThrowIfNull(project);
         var settings = SettingsOf(project);
         var overrides = environment is not null && settings.Environments.TryGetValue(environment, out var o) ? o : new FsdEnvironmentOverrides();
-        var (endpoint, published) = shapes[project];
+        var (endpoint, published) = (endpoints.GetValueOrDefault(project), environments[project]);
         var port = settings.LoadBalanced == false ? null : endpoint?.Port;
         var healthPath = HealthPathOf(project, settings);
         var projectPath = project.GetProjectMetadata().ProjectPath;
@@ -71,8 +68,7 @@ internal sealed class PublishedServiceFactory(
             ProjectFolder = Path.GetRelativePath(RepositoryRoot, projectDirectory).Replace('\\', '/'),
             ProjectDirectory = projectDirectory,
             Assembly = assembly,
-            Pack = settings.Pack,
-            Owners = [.. settings.Owners],
+            Settings = settings,
             Port = port,
             ListenPort = endpoint?.Port,
             IsExternal = endpoint?.IsExternal ?? false,
@@ -87,11 +83,6 @@ internal sealed class PublishedServiceFactory(
                     ?? ["CMD", "dotnet", assembly, "--health-probe", .. endpoint is null ? Array.Empty<string>() : [$"http://127.0.0.1:{endpoint.Port}{healthPath}"]],
             },
             Sizing = Sizing(settings, overrides, singleTask, loadBalanced: port is not null),
-            AutoScaling = new AutoScalingSettings(
-                settings.TargetCpuUtilization ?? DeploymentDefaults.TargetCpuUtilization,
-                settings.TargetMemoryUtilization ?? DeploymentDefaults.TargetMemoryUtilization,
-                settings.ScaleInCooldownSeconds ?? DeploymentDefaults.ScaleInCooldownSeconds,
-                settings.ScaleOutCooldownSeconds ?? DeploymentDefaults.ScaleOutCooldownSeconds),
             Environment = published.Variables,
             Secrets = [.. published.Secrets.Values],
             Volumes = [.. declared.SelectMany(d => d.Volumes)],
@@ -99,8 +90,7 @@ internal sealed class PublishedServiceFactory(
             Dependencies = [.. declared.SelectMany(d => d.Dependencies).OrderBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)
                 .Select(d => d with { Permissions = [.. d.Permissions.Distinct().Order(StringComparer.Ordinal)] })],
             Sidecar = declared.Select(d => d.Sidecar).FirstOrDefault(s => s is not null),
-            LogRetentionDays = overrides.LogRetentionDays ?? settings.LogRetentionDays ?? DeploymentDefaults.LogRetentionDays,
-            User = settings.User,
+            LogRetentionDays = overrides.LogRetentionDays ?? settings.LogRetentionDays,
             SingleTask = singleTask,
         };
     }
@@ -118,8 +108,8 @@ internal sealed class PublishedServiceFactory(
     {
         var (desired, min, max) = singleTask || !loadBalanced ? (1, 1, 1) : (2, 2, 6);
         return new ServiceSizing(
-            o.Cpu ?? s.Cpu ?? DeploymentDefaults.Cpu,
-            o.Memory ?? s.Memory ?? DeploymentDefaults.Memory,
+            o.Cpu ?? s.Cpu,
+            o.Memory ?? s.Memory,
             o.DesiredCount ?? s.DesiredCount ?? desired,
             o.MinCapacity ?? s.MinCapacity ?? min,
             o.MaxCapacity ?? s.MaxCapacity ?? max);

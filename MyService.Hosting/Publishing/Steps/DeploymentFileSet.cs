@@ -6,7 +6,7 @@ using MyService.Hosting.Publishing.Model;
 namespace MyService.Hosting.Publishing.Steps;
 
 /// <summary>An FSD file as one environment would deploy it (the written file plus that environment's overrides), for validation.</summary>
-internal sealed record EnvironmentVariant(string File, string Environment, string Text, PublishedService Service);
+internal sealed record EnvironmentVariant(string File, string Environment, string Text);
 
 /// <summary>Everything <c>publish</c> writes, by path relative to the output folder, computed in memory and deterministic.</summary>
 internal sealed record DeploymentFileSet(IReadOnlyDictionary<string, string> Files, IReadOnlyList<PublishedService> Services, IReadOnlyList<EnvironmentVariant> Variants)
@@ -27,12 +27,11 @@ internal sealed record DeploymentFileSet(IReadOnlyDictionary<string, string> Fil
             files[$"ecs/{service.ResourceName}.service.json"] = EcsWriter.WriteService(service);
             foreach (var name in FsdServiceOptions.KnownEnvironments)
             {
-                var variant = factory.Create(project, name);
-                var variantTree = FsdWriter.ToTree(variant);
+                var variantTree = FsdWriter.ToTree(factory.Create(project, name));
                 overrides[(service.ResourceName, name)] = FsdWriter.Overrides(tree, variantTree);
                 if (FsdWriter.Write(variantTree) is var text && text != files[fsdPath])
                 {
-                    variants.Add(new EnvironmentVariant(fsdPath, name, text, variant));
+                    variants.Add(new EnvironmentVariant(fsdPath, name, text));
                 }
             }
         }

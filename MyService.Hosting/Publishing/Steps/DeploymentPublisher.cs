@@ -10,7 +10,7 @@ namespace MyService.Hosting.Publishing.Steps;
 /// The ECS environment's steps: write the files into Aspire's <c>--output-path</c> (only those whose content changed)
 /// and validate them, or validate a folder of hand-edited files. <c>--environment</c> dev, staging or prod applies its
 /// overrides; any other name gives the neutral files that are committed. An error fails the step and (see
-/// <see cref="PipelineFailureExitCode"/>) the process.
+/// <see cref="CleanStopBuilderExtensions.RunWithCleanStopAsync"/>) the process.
 /// </summary>
 internal static partial class DeploymentPublisher
 {

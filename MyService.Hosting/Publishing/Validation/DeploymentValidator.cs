@@ -40,11 +40,11 @@ internal sealed class DeploymentValidator(PublishedServiceFactory factory)
             "name the file after the service ({service}.yml, {service}.task-definition.json, {service}.service.json).");
         return [.. noModel.Problems, .. name switch
         {
-            _ when name.EndsWith(".task-definition.json", StringComparison.Ordinal) => EcsValidator.ValidateTaskDefinition(shown, text, expected),
-            _ when name.EndsWith(".service.json", StringComparison.Ordinal) => EcsValidator.ValidateService(shown, text, expected),
+            _ when name.EndsWith(".task-definition.json", StringComparison.Ordinal) => EcsValidator.Validate(shown, text, v => EcsValidator.TaskDefinition(v, expected)),
+            _ when name.EndsWith(".service.json", StringComparison.Ordinal) => EcsValidator.Validate(shown, text, v => EcsValidator.Service(v, expected)),
             _ when isWorkflow => ValidateWorkflow(shown, text),
             _ when name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal) => FsdValidator.Validate(shown, text, expected),
-            _ => [new(ProblemSeverity.Error, shown, null, "(file)", "is not a kind of deployment file validate knows.",
+            _ => [new(IsError: true, shown, null, "(file)", "is not a kind of deployment file validate knows.",
                 "pass FSD files (.yml), {service}.task-definition.json or {service}.service.json.")],
         }];
     }
@@ -57,7 +57,7 @@ internal sealed class DeploymentValidator(PublishedServiceFactory factory)
             var shown = $"{service.ProjectFolder}/Dockerfile";
             return File.Exists(dockerfile)
                 ? DockerfileCheck.Validate(shown, File.ReadAllText(dockerfile), service)
-                : [new(ProblemSeverity.Warning, shown, null, "(file)", "does not exist: the workflow cannot build the image.", "add a Dockerfile (non-root USER, EXPOSE, HEALTHCHECK).")];
+                : [new(IsError: false, shown, null, "(file)", "does not exist: the workflow cannot build the image.", "add a Dockerfile (non-root USER, EXPOSE, HEALTHCHECK).")];
         })];
 
     /// <summary>

@@ -1,16 +1,8 @@
 namespace MyService.Hosting.Publishing.Validation;
 
-internal enum ProblemSeverity
+/// <summary>One finding, an error or a warning: where (file, line when known, field path), what is wrong, and how to fix it.</summary>
+internal sealed record ValidationProblem(bool IsError, string File, int? Line, string Field, string Message, string Fix)
 {
-    Error,
-    Warning,
-}
-
-/// <summary>One finding: where (file, line when known, field path), what is wrong, and how to fix it.</summary>
-internal sealed record ValidationProblem(ProblemSeverity Severity, string File, int? Line, string Field, string Message, string Fix)
-{
-    public bool IsError => Severity == ProblemSeverity.Error;
-
     public override string ToString() =>
         $"{(IsError ? "error" : "warning")}: {File}{(Line is { } line ? $":{line}" : "")}: {Field}: {Message} Fix: {Fix}";
 }
@@ -25,15 +17,15 @@ internal sealed class ProblemList(string file)
     public void Warning(string field, int? line, string message, string fix) => WarningIf(true, field, line, message, fix);
 
     /// <summary>Reports an error when <paramref name="when"/>: the shape of most rules, a condition and what to say about it.</summary>
-    public void ErrorIf(bool when, string field, int? line, string message, string fix) => Add(when, ProblemSeverity.Error, field, line, message, fix);
+    public void ErrorIf(bool when, string field, int? line, string message, string fix) => Add(when, true, field, line, message, fix);
 
-    public void WarningIf(bool when, string field, int? line, string message, string fix) => Add(when, ProblemSeverity.Warning, field, line, message, fix);
+    public void WarningIf(bool when, string field, int? line, string message, string fix) => Add(when, false, field, line, message, fix);
 
-    private void Add(bool when, ProblemSeverity severity, string field, int? line, string message, string fix)
+    private void Add(bool when, bool isError, string field, int? line, string message, string fix)
     {
         if (when)
         {
-            Problems.Add(new ValidationProblem(severity, file, line, field, message, fix));
+            Problems.Add(new ValidationProblem(isError, file, line, field, message, fix));
         }
     }
 }

@@ -13,11 +13,8 @@ internal static class EcsValidator
     private const string RoleFix = "to arn:aws:iam::ACCOUNT:role/NAME.";
     private static readonly string[] LogOptions = ["awslogs-group", "awslogs-region", "awslogs-stream-prefix"];
 
-    public static IReadOnlyList<ValidationProblem> ValidateTaskDefinition(string file, string text, PublishedService? expected) => Validate(file, text, v => TaskDefinition(v, expected));
-
-    public static IReadOnlyList<ValidationProblem> ValidateService(string file, string text, PublishedService? expected) => Validate(file, text, v => Service(v, expected));
-
-    private static void TaskDefinition(YamlView v, PublishedService? expected)
+    /// <summary>A task definition (register-task-definition input), against the model's service when there is one.</summary>
+    public static void TaskDefinition(YamlView v, PublishedService? expected)
     {
         v.ErrorIf(!v.Texts("requiresCompatibilities").Contains("FARGATE"), "requiresCompatibilities", "does not include FARGATE.", "set requiresCompatibilities to [\"FARGATE\"].");
         v.ErrorIf(v.Text("networkMode") != "awsvpc", "networkMode", $"is '{v.Text("networkMode") ?? "missing"}', expected 'awsvpc': Fargate tasks use awsvpc networking.", "set networkMode to awsvpc.");
@@ -87,7 +84,8 @@ internal static class EcsValidator
         DeploymentRules.Environment(container.Problems, variables, hasSidecar ? DeploymentDefaults.SidecarOtlpEndpoint : null, mounts);
     }
 
-    private static void Service(YamlView v, PublishedService? expected)
+    /// <summary>A service (create-service input), against the model's service when there is one.</summary>
+    public static void Service(YamlView v, PublishedService? expected)
     {
         // ECS refuses another launch type for a Fargate task definition; a capacity provider strategy replaces launchType.
         v.ErrorIf(v.Get("capacityProviderStrategy") is null && v.Text("launchType") != "FARGATE", "launchType",
@@ -140,7 +138,7 @@ internal static class EcsValidator
     /// Runs the rules on the file's object, read as YAML for its line numbers. The JSON parser checks the syntax first:
     /// YAML accepts what the AWS CLI does not (comments, trailing commas, bare words).
     /// </summary>
-    private static List<ValidationProblem> Validate(string file, string text, Action<YamlView> rules)
+    public static List<ValidationProblem> Validate(string file, string text, Action<YamlView> rules)
     {
         var problems = new ProblemList(file);
         try

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Quickenshtein;
 using YamlDotNet.RepresentationModel;
 
 namespace MyService.Hosting.Publishing.Validation.Fsd;
@@ -120,29 +121,10 @@ internal sealed record FsdSchema(FsdFieldKind Kind, IReadOnlyDictionary<string, 
     private string Suggest(string name)
     {
         var known = Fields!.Keys.ToList();
-        var closest = known.Select(k => (Key: k, Distance: Distance(k.ToUpperInvariant(), name.ToUpperInvariant()))).MinBy(k => k.Distance);
+        var closest = known.Select(k => (Key: k, Distance: Levenshtein.GetDistance(k.ToUpperInvariant(), name.ToUpperInvariant()))).MinBy(k => k.Distance);
         return closest.Distance <= Math.Max(2, name.Length / 4)
             ? $"did you mean '{closest.Key}'?"
             : $"remove it, or use a known field: {string.Join(", ", known)}.";
-    }
-
-    /// <summary>Levenshtein distance: how many edits turn one name into the other.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 
     private static FsdSchema Between(int min, int max, string unit = "") => new(FsdFieldKind.Integer, Range: (min, max, unit));

@@ -201,7 +201,7 @@ internal static partial class FsdValidator
             dependency.ErrorIf(!ActionPrefixes.ContainsKey(type), "type",
                 $"'{type}' is not an FSD dependency type.", "use aws_dynamodb_table, aws_efs_file_system, aws_s3_bucket or aws_msk_cluster.");
             dependency.ErrorIf(name is null, "name", "is missing: the platform cannot tell which resource the service uses.", "set name, e.g. ${ENV}-orders.");
-            dependency.WarningIf(name?.Contains(DeploymentDefaults.EnvironmentPlaceholder, StringComparison.Ordinal) == false, "name",
+            dependency.WarningIf(name?.Contains(EcsDeploymentContext.EnvironmentPlaceholder, StringComparison.Ordinal) == false, "name",
                 $"'{name}' has no ${{ENV}}: every environment would share (and overwrite) this one resource.", "name it per environment, e.g. ${ENV}-NAME or NAME-${ENV}.");
             Permissions(dependency, type);
             if (type == "aws_dynamodb_table" && dependency.Get("keySchema") is not null)
