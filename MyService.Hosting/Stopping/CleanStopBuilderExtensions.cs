@@ -7,6 +7,11 @@ namespace MyService.Hosting;
 
 public static partial class CleanStopBuilderExtensions
 {
+    private const string LogCategory = "MyService.AppHost";
+
+    /// <summary>How long a stop that cut the start short waits for DCP: a stop once DCP is up takes under 2 s of it.</summary>
+    private static readonly TimeSpan CutShortStopTimeout = TimeSpan.FromSeconds(3);
+
     /// <summary>
     /// Builds and runs the app as <c>builder.Build().Run()</c> does, except that Ctrl+C or SIGTERM at any moment,
     /// including while resources are still being created or waited for, stops every process the AppHost started and
@@ -35,9 +40,22 @@ public static partial class CleanStopBuilderExtensions
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // Stopped while starting: what Aspire's Run leaves out. Stopping the host stops DCP, which waits for every
-            // process it started (DcpPublisher:WaitForResourceCleanup) before it exits.
-            await app.StopAsync();
-            LogStopped(app, builder, Stopwatch.GetElapsedTime(stopAsked), " while it was starting");
+            // process it started (DcpPublisher:WaitForResourceCleanup) before it exits. Bounded: a stop that lands while
+            // DCP itself is starting (the same Ctrl+C reaches its starting process) would wait the host's whole shutdown
+            // timeout (30 s) for an API server that never answers; DCP's own monitor of this process (--monitor) ends
+            // whatever it did start once the AppHost has exited.
+            using var deadline = new CancellationTokenSource(CutShortStopTimeout);
+            try
+            {
+                await app.StopAsync(deadline.Token);
+                LogStopped(app, builder, Stopwatch.GetElapsedTime(stopAsked), " while it was starting");
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                var (logger, seconds) = (app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), Stopwatch.GetElapsedTime(stopAsked).TotalSeconds);
+                LogStoppedBeforeDcp(logger, seconds);
+            }
+
             return;
         }
 
@@ -62,11 +80,14 @@ public static partial class CleanStopBuilderExtensions
     {
         if (builder.ExecutionContext.IsRunMode)
         {
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MyService.AppHost");
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
             LogStopped(logger, when, elapsed.TotalSeconds);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped{When}: every process it started has ended ({Seconds:0.0} s after the stop was asked for)")]
     private static partial void LogStopped(ILogger logger, string when, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped while DCP was starting ({Seconds:0.0} s after the stop was asked for); DCP ends what it started once it sees the AppHost gone")]
+    private static partial void LogStoppedBeforeDcp(ILogger logger, double seconds);
 }

@@ -52,6 +52,33 @@ public sealed class AppHostStopTests(ITestOutputHelper output)
             || line.TrimStart().StartsWith("at ", StringComparison.Ordinal) || line.Contains("Hosting failed to start", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Ctrl+C as DCP itself starts (the same signal reaches DCP's starting process): the AppHost waits at most 3 s for
+    /// DCP, says it stopped, and DCP's monitor of the AppHost ends what it did start. Before the bound it waited the
+    /// host's 30 s shutdown timeout and printed a stack trace. Bounded at 10 s, not 5: DCP's monitor took up to 3.4 s
+    /// after the AppHost had gone (docs/ARCHITECTURE.md, "Stopping").
+    /// </summary>
+    [Fact]
+    public async Task Ctrl_C_while_DCP_starts_ends_every_process_with_one_line_and_no_stack_trace()
+    {
+        using var data = new TempDirectory();
+        using var appHost = AppHostProcess.Start(data.Path, StateChanges);
+        await appHost.WaitForLineAsync(line => line.Contains("Starting DCP with arguments", StringComparison.Ordinal), TimeSpan.FromMinutes(2), "DCP starting");
+        var printedBefore = appHost.Lines.Count;
+        var clock = Stopwatch.StartNew();
+        appHost.Signal("INT");
+
+        await ProjectionReader.EventuallyAsync(() => Task.FromResult(appHost.Processes().Count == 0), TimeSpan.FromSeconds(10),
+            $"every process ended after SIGINT as DCP started (left: {string.Join(" | ", appHost.Processes().Select(ProcessTree.CommandLine))})");
+        output.WriteLine($"SIGINT as DCP started: every process ended after {clock.Elapsed.TotalSeconds:0.0} s");
+        await appHost.WaitForExitAsync();
+
+        var after = appHost.Lines.Skip(printedBefore).ToList();
+        Assert.Single(after, line => line.Contains("Stopped while", StringComparison.Ordinal));
+        Assert.DoesNotContain(after, line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
+            || line.TrimStart().StartsWith("at ", StringComparison.Ordinal) || line.Contains("Unhandled exception", StringComparison.Ordinal));
+    }
+
     /// <summary>The line that says the AppHost has reached <paramref name="point"/>.</summary>
     private static Func<string, bool> Reached(string point) => point switch
     {
