@@ -51,9 +51,17 @@ internal static partial class DynamoDBLocalLaunch
         LogLicence(log, licence);
     }
 
-    public static void AddArguments(DynamoDBLocalResource resource, IList<object> args)
+    public static void AddArguments(DynamoDBLocalResource resource, IList<object> args) => AddArguments(
+        args,
+        resource.JarPath ?? throw new InvalidOperationException($"'{resource.Name}' has no DynamoDBLocal.jar yet."),
+        resource.Endpoint.Property(EndpointProperty.TargetPort),
+        resource.DataDirectory);
+
+    /// <summary>The command line after <c>java</c>; the storage tests start their bare DynamoDB Local with it too.</summary>
+    /// <param name="port">What <c>-port</c> gets: the endpoint's target port under DCP, a number outside it.</param>
+    /// <param name="dataDirectory">The <c>-dbPath</c>; null runs it <c>-inMemory</c>.</param>
+    internal static void AddArguments(IList<object> args, string jar, object port, string? dataDirectory)
     {
-        var jar = resource.JarPath ?? throw new InvalidOperationException($"'{resource.Name}' has no DynamoDBLocal.jar yet.");
         // A local emulator lives for minutes and serves little: the quick compiler only and the serial collector
         // start it about a third faster (bench/startup.sh) at a throughput cost that does not matter here.
         args.Add("-XX:TieredStopAtLevel=1");
@@ -62,10 +70,10 @@ internal static partial class DynamoDBLocalLaunch
         args.Add("-jar");
         args.Add(jar);
         args.Add("-port");
-        args.Add(resource.Endpoint.Property(EndpointProperty.TargetPort));
+        args.Add(port);
         // One database for every region and access key, so any client sees the same tables.
         args.Add("-sharedDb");
-        if (resource.DataDirectory is { } data)
+        if (dataDirectory is { } data)
         {
             args.Add("-dbPath");
             args.Add(data);

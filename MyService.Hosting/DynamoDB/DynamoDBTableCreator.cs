@@ -12,27 +12,39 @@ internal static partial class DynamoDBTableCreator
         var existing = (await client.ListTablesAsync(new ListTablesRequest(), cancellationToken)).TableNames ?? [];
         foreach (var table in dynamo.Tables.Where(t => !existing.Contains(t.TableName)))
         {
-            List<(string Name, KeyType Type)> keys = [(table.PartitionKey, KeyType.HASH)];
-            if (table.SortKey is not null)
+            if (await CreateAsync(client, table.TableName, table.PartitionKey, table.SortKey, cancellationToken))
             {
-                keys.Add((table.SortKey, KeyType.RANGE));
-            }
-
-            try
-            {
-                await client.CreateTableAsync(new CreateTableRequest
-                {
-                    TableName = table.TableName,
-                    BillingMode = BillingMode.PAY_PER_REQUEST,
-                    KeySchema = [.. keys.Select(k => new KeySchemaElement(k.Name, k.Type))],
-                    AttributeDefinitions = [.. keys.Select(k => new AttributeDefinition(k.Name, ScalarAttributeType.S))],
-                }, cancellationToken);
                 LogCreated(log, table.TableName);
             }
-            catch (ResourceInUseException)
+        }
+    }
+
+    /// <summary>
+    /// One table with string keys, billed per request: the shape of every declared table, and of the storage tests'
+    /// own tables. False when it exists already (created meanwhile by another caller: the state wanted).
+    /// </summary>
+    public static async Task<bool> CreateAsync(IAmazonDynamoDB client, string tableName, string partitionKey, string? sortKey, CancellationToken cancellationToken)
+    {
+        List<(string Name, KeyType Type)> keys = [(partitionKey, KeyType.HASH)];
+        if (sortKey is not null)
+        {
+            keys.Add((sortKey, KeyType.RANGE));
+        }
+
+        try
+        {
+            await client.CreateTableAsync(new CreateTableRequest
             {
-                // Created meanwhile (another caller): that is the state we want.
-            }
+                TableName = tableName,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                KeySchema = [.. keys.Select(k => new KeySchemaElement(k.Name, k.Type))],
+                AttributeDefinitions = [.. keys.Select(k => new AttributeDefinition(k.Name, ScalarAttributeType.S))],
+            }, cancellationToken);
+            return true;
+        }
+        catch (ResourceInUseException)
+        {
+            return false;
         }
     }
 

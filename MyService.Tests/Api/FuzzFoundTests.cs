@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using MyService.Tests.Fuzz;
 
 namespace MyService.Tests.Api;
@@ -13,13 +14,13 @@ namespace MyService.Tests.Api;
 /// </summary>
 public sealed class FuzzFoundTests : IDisposable
 {
-    private readonly ErrorLogRecorder _logs = new();
+    private readonly FakeLogCollector _logs = FuzzServers.ErrorLogs();
     private readonly ApiFactory _factory;
     private readonly HttpClient _client;
 
     public FuzzFoundTests()
     {
-        _factory = ApiFactory.With(web => web.ConfigureLogging(logging => logging.AddProvider(_logs)));
+        _factory = ApiFactory.With(web => web.ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(_logs))));
         _client = _factory.CreateApiClient();
     }
 
@@ -33,7 +34,7 @@ public sealed class FuzzFoundTests : IDisposable
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("Content-Type", await response.ProblemFieldsAsync());
-        Assert.Empty(_logs.Errors);
+        Assert.Empty(_logs.GetSnapshot());
     }
 
     [Theory]
@@ -87,7 +88,7 @@ public sealed class FuzzFoundTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(_logs.Errors);
+        Assert.Empty(_logs.GetSnapshot());
     }
 
     [Fact]

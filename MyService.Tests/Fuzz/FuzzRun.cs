@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Testing;
+
 namespace MyService.Tests.Fuzz;
 
 /// <summary>
@@ -52,9 +54,9 @@ public sealed class FuzzRun
     }
 
     /// <summary>Each distinct error the server logged during the run is a violation: a client's mistake logs none.</summary>
-    public void ServerLogged(ErrorLogRecorder logs)
+    public void ServerLogged(FakeLogCollector logs)
     {
-        foreach (var error in logs.Errors.Distinct())
+        foreach (var error in logs.GetSnapshot().Select(r => $"{r.Level} {r.Category}: {r.Message} {r.Exception?.GetType().Name}").Distinct())
         {
             Violation("(the server's log)", error);
         }

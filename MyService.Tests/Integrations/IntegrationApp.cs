@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using MyService.Hosting.Data;
 
 namespace MyService.Tests.Integrations;
@@ -28,22 +26,6 @@ internal sealed class IntegrationApp : IAsyncDisposable
     public static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
 
-    /// <summary>
-    /// <c>DistributedApplicationTestingBuilder.Create(args)</c> finds DCP by walking its caller's stack for an assembly
-    /// with Aspire's <c>dcpclipath</c> metadata, which only a project on Aspire.AppHost.Sdk gets (microsoft/aspire#7808);
-    /// this test project is not one, the AppHost is. The overload that is given that assembly is internal, so it is
-    /// called by name; the AppHost's app model itself is not used.
-    /// </summary>
-    private static readonly Func<string[], Action<DistributedApplicationOptions, HostApplicationBuilderSettings>, Assembly, IDistributedApplicationTestingBuilder> CreateBuilder =
-        typeof(DistributedApplicationTestingBuilder).GetMethod(
-                nameof(DistributedApplicationTestingBuilder.Create),
-                BindingFlags.NonPublic | BindingFlags.Static,
-                [typeof(string[]), typeof(Action<DistributedApplicationOptions, HostApplicationBuilderSettings>), typeof(Assembly)])
-            ?.CreateDelegate<Func<string[], Action<DistributedApplicationOptions, HostApplicationBuilderSettings>, Assembly, IDistributedApplicationTestingBuilder>>()
-        ?? throw new InvalidOperationException("Aspire.Hosting.Testing no longer has Create(string[], Action, Assembly): find another way to name the AppHost assembly.");
-
-    private static readonly Assembly AppHostAssembly = Assembly.Load(new AssemblyName("MyService.AppHost"));
-
     private readonly TestSupport.TempDirectory _data = new();
     private readonly ConcurrentQueue<(TimeSpan At, ResourceEvent Event)> _events = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -53,8 +35,10 @@ internal sealed class IntegrationApp : IAsyncDisposable
     private Task? _starting;
     private bool _stopped;
 
+    // Aspire's public testing builder: it finds DCP through this assembly's dcpclipath metadata, which the
+    // Aspire.Hosting.AppHost package reference (MyService.Tests.csproj) puts there.
     private IntegrationApp(string[] args) =>
-        Builder = CreateBuilder([$"--{AppHostData.DirectoryKey}={_data.Path}", .. args], (_, _) => { }, AppHostAssembly);
+        Builder = DistributedApplicationTestingBuilder.Create([$"--{AppHostData.DirectoryKey}={_data.Path}", .. args]);
 
     /// <param name="args">More configuration, as <c>--Key=value</c>.</param>
     public static IntegrationApp Create(params string[] args) => new(args);

@@ -12,9 +12,11 @@ using MyService.ServiceDefaults.Aws;
 namespace MyService.Tests.TestSupport;
 
 /// <summary>
-/// Amazon DynamoDB Local (-inMemory) on a port the OS picked, for storage tests. Installed by the same installer
-/// as the AppHost's. Each test class makes its own tables (<see cref="CreateTableAsync"/>), so tests share the
-/// server but no data.
+/// Amazon DynamoDB Local (-inMemory) on a port the OS picked, for storage tests: the bare process, without Aspire or
+/// DCP, as a service under test sees it. Installed, found (Java), started and given tables by the integration's own
+/// code (<see cref="DynamoDBLocalInstaller"/>, <see cref="JavaLocator"/>, <see cref="DynamoDBLocalLaunch"/>,
+/// <see cref="DynamoDBTableCreator"/>), so its command line is the AppHost's. Each test class makes its own tables
+/// (<see cref="CreateTableAsync"/>), so tests share the server but no data.
 /// </summary>
 public sealed class DynamoDBLocalServer : IAsyncLifetime
 {
@@ -43,26 +45,21 @@ public sealed class DynamoDBLocalServer : IAsyncLifetime
     public IAmazonDynamoDB CreateClient() =>
         DynamoDBClientFactory.Create(new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build());
 
-    /// <summary>A new table with string keys pk and sk, named uniquely; returns its name.</summary>
+    /// <summary>A new table with string keys pk and sk (as the AppHost's tables), named uniquely; returns its name.</summary>
     public async Task<string> CreateTableAsync(string prefix)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}";
         using var client = CreateClient();
-        await client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = name,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("sk", ScalarAttributeType.S)],
-        }).WithTimeout();
+        await DynamoDBTableCreator.CreateAsync(client, name, partitionKey: "pk", sortKey: "sk", CancellationToken.None).WithTimeout();
         return name;
     }
 
     public async Task InitializeAsync()
     {
-        using var installer = new DynamoDBLocalInstaller(new ConfigurationBuilder().Build());
+        var configuration = new ConfigurationBuilder().Build();
+        var java = JavaLocator.Find(configuration, Environment.GetEnvironmentVariable) ?? throw new InvalidOperationException(JavaLocator.Missing(configuration));
+        using var installer = new DynamoDBLocalInstaller(configuration);
         var jar = await installer.EnsureInstalledAsync(NullLogger.Instance, _ => { }, CancellationToken.None).WithTimeout(TimeSpan.FromMinutes(3));
-        var directory = Path.GetDirectoryName(jar)!;
         // The OS names a free port; the few milliseconds until Java binds it are the only window for a clash.
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -71,15 +68,17 @@ public sealed class DynamoDBLocalServer : IAsyncLifetime
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        var info = new ProcessStartInfo("java")
+        var info = new ProcessStartInfo(java)
         {
-            WorkingDirectory = directory,
+            WorkingDirectory = Path.GetDirectoryName(jar)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { $"-Djava.library.path={Path.Combine(directory, "DynamoDBLocal_lib")}", "-jar", jar, "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-inMemory", "-sharedDb" })
+        var arguments = new List<object>();
+        DynamoDBLocalLaunch.AddArguments(arguments, jar, port.ToString(System.Globalization.CultureInfo.InvariantCulture), dataDirectory: null);
+        foreach (var argument in arguments)
         {
-            info.ArgumentList.Add(argument);
+            info.ArgumentList.Add((string)argument);
         }
 
         _process = Process.Start(info)!;
