@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyService.Hosting.OpenTelemetry.Collector;
@@ -20,12 +19,12 @@ internal static partial class CollectorLifecycle
         if (!services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
         {
             // Without a dashboard (tests, --DisableDashboard) every payload would be retried and counted as dropped.
-            forwarders.Add(new(DashboardDestination(services), http, @event.Logger));
+            forwarders.Add(new(new OtlpDestination("the Aspire dashboard", DashboardOtlp.ResolveAsync(services, @event.Logger, lifetime.ApplicationStopping)), http, @event.Logger));
         }
 
         if (resource.UpstreamEndpoint is { } upstream)
         {
-            forwarders.Add(new(new OtlpDestination($"upstream {upstream}", () => upstream, resource.UpstreamHeaders.AsReadOnly()), http, @event.Logger));
+            forwarders.Add(new(new OtlpDestination($"upstream {upstream}", new OtlpTarget(upstream, resource.UpstreamHeaders.AsReadOnly())), http, @event.Logger));
         }
 
         var receiver = new OtlpReceiver(resource.Counters, forwarders);
@@ -94,34 +93,6 @@ internal static partial class CollectorLifecycle
         // shut down (measured against a sink that answers 200: 5.07 s, 0.06 s without), which every stop of a service
         // paid. The collector is on loopback and queues on its side, so the services need no retry of their own.
         context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY");
-    }
-
-    /// <summary>The Aspire dashboard's OTLP/HTTP endpoint, with its API key; its port is known once the dashboard runs.</summary>
-    private static OtlpDestination DashboardDestination(IServiceProvider services)
-    {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var model = services.GetRequiredService<DistributedApplicationModel>();
-        Uri? resolved = null;
-        Uri? Resolve()
-        {
-            if (resolved is not null)
-            {
-                return resolved;
-            }
-
-            if (model.Resources.FirstOrDefault(r => r.Name == "aspire-dashboard") is IResourceWithEndpoints dashboard
-                && dashboard.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == "otlp-http")?.AllocatedEndpoint is { } allocated)
-            {
-                return resolved = new Uri(allocated.UriString.TrimEnd('/') + "/");
-            }
-
-            return configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] is { Length: > 0 } url ? resolved = new Uri(url.TrimEnd('/') + "/") : null;
-        }
-
-        var headers = configuration["AppHost:OtlpApiKey"] is { Length: > 0 } key
-            ? new Dictionary<string, string> { [OtlpReceiver.ApiKeyHeader] = key }
-            : new Dictionary<string, string>();
-        return new OtlpDestination("the Aspire dashboard", Resolve, headers);
     }
 
     private static async Task PublishCountsAsync(OpenTelemetryCollectorResource resource, IReadOnlyList<OtlpForwarder> forwarders, ResourceNotificationService notifications, CancellationToken stopping)

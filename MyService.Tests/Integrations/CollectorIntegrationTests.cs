@@ -129,6 +129,35 @@ public sealed class CollectorIntegrationTests
     }
 
     [Fact]
+    public async Task WithTheDashboard_AnExportIsForwardedToIt_WithTheEndpointAndKeyAspireGivesItsExporters()
+    {
+        // The dashboard takes OTLP/HTTP only where it is told to listen for it (the AppHost's launch profile does so);
+        // a port the OS picks, which the tests' random ports replace anyway.
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        await using var app = IntegrationApp.CreateWithDashboard($"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{port}");
+        var collector = app.Builder.AddOpenTelemetryCollector("otel").Resource;
+        await app.StartAsync();
+        await app.WaitForHealthyAsync("otel");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(await collector.Endpoint.WithTimeout(), "v1/traces")) { Content = new ByteArrayContent(TracePayload("to the dashboard")) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+        request.Headers.Add(OpenTelemetryCollectorResource.ApiKeyHeader, collector.ApiKey);
+        using var response = await http.SendAsync(request).WithTimeout();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // Accepted by the dashboard: to a wrong endpoint or with a wrong key it would be dropped after the retries.
+        var done = await app.WaitForAsync("otel", e => IntegrationApp.NumberProperty(e, "otlp.forwarded") + IntegrationApp.NumberProperty(e, "otlp.dropped") >= 1, "done with the export");
+        Assert.Equal(0, IntegrationApp.NumberProperty(done, "otlp.dropped"));
+        Assert.Equal(1, IntegrationApp.NumberProperty(done, "otlp.forwarded"));
+    }
+
+    [Fact]
     public async Task WithAppForwarding_PointsAnOtlpExportingProcessAtTheCollector_WithItsKey()
     {
         await using var app = IntegrationApp.Create();

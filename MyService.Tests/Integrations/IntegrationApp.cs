@@ -37,11 +37,14 @@ internal sealed class IntegrationApp : IAsyncDisposable
 
     // Aspire's public testing builder: it finds DCP through this assembly's dcpclipath metadata, which the
     // Aspire.Hosting.AppHost package reference (MyService.Tests.csproj) puts there.
-    private IntegrationApp(string[] args) =>
-        Builder = DistributedApplicationTestingBuilder.Create([$"--{AppHostData.DirectoryKey}={_data.Path}", .. args]);
+    private IntegrationApp(bool dashboard, string[] args) =>
+        Builder = DistributedApplicationTestingBuilder.Create(new DistributedApplicationTestingBuilderOptions { EnableDashboard = dashboard }, [$"--{AppHostData.DirectoryKey}={_data.Path}", .. args]);
 
     /// <param name="args">More configuration, as <c>--Key=value</c>.</param>
-    public static IntegrationApp Create(params string[] args) => new(args);
+    public static IntegrationApp Create(params string[] args) => new(dashboard: false, args);
+
+    /// <summary>With the real Aspire dashboard as well (its ports random too), for what talks to it.</summary>
+    public static IntegrationApp CreateWithDashboard(params string[] args) => new(dashboard: true, args);
 
     public IDistributedApplicationTestingBuilder Builder { get; }
 

@@ -1,7 +1,16 @@
 namespace MyService.Hosting.OpenTelemetry.Collector;
 
 /// <summary>
-/// Where the collector sends what it receives: an OTLP/HTTP base URL (resolved when first needed, since the
-/// dashboard's port is known only once it runs) and the headers to send, such as the dashboard's API key.
+/// Where the collector sends what it receives. The dashboard's is known only once Aspire has allocated its port, so
+/// the target is a task: until it has completed with a target, a payload for it counts as not accepted.
 /// </summary>
-public sealed record OtlpDestination(string Name, Func<Uri?> Endpoint, IReadOnlyDictionary<string, string> Headers);
+public sealed record OtlpDestination(string Name, Task<OtlpTarget?> Target)
+{
+    /// <summary>A destination known from the start (the configured upstream).</summary>
+    public OtlpDestination(string name, OtlpTarget target) : this(name, Task.FromResult<OtlpTarget?>(target))
+    {
+    }
+
+    /// <summary>The target, if it is known by now.</summary>
+    public OtlpTarget? Current => Target is { IsCompletedSuccessfully: true, Result: { } target } ? target : null;
+}

@@ -62,7 +62,7 @@ internal sealed partial class OtlpForwarder : IAsyncDisposable
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (Destination.Endpoint() is { } endpoint && await TrySendAsync(new Uri(endpoint, $"v1/{signal.ToString().ToLowerInvariant()}"), body, cancellationToken))
+            if (Destination.Current is { } target && await TrySendAsync(target, new Uri(target.Endpoint, $"v1/{signal.ToString().ToLowerInvariant()}"), body, cancellationToken))
             {
                 Interlocked.Increment(ref _forwarded);
                 if (_droppedInOutage > 0)
@@ -88,11 +88,11 @@ internal sealed partial class OtlpForwarder : IAsyncDisposable
         }
     }
 
-    private async Task<bool> TrySendAsync(Uri url, byte[] body, CancellationToken cancellationToken)
+    private async Task<bool> TrySendAsync(OtlpTarget target, Uri url, byte[] body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
-        foreach (var (name, value) in Destination.Headers)
+        foreach (var (name, value) in target.Headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
