@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using MyService.Hosting.Shared;
 
 namespace MyService.Hosting.Ports;
 
@@ -29,7 +30,7 @@ internal static class FixedPortCheck
             {
                 if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Port > 0 && IsTaken(uri.Port))
                 {
-                    taken.Add(new("aspire-dashboard", name, uri.Port, Describe(uri.Port),
+                    taken.Add(new(AspireInternals.DashboardResourceName, name, uri.Port, Describe(uri.Port),
                         $"Stop that process, or change {(key == "ASPNETCORE_URLS" ? "applicationUrl" : key)} in MyService.AppHost/Properties/launchSettings.json (or set {key} in the environment)."));
                 }
             }

@@ -26,7 +26,7 @@ public static partial class FixedPortCheckBuilderExtensions
         builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
             var configuration = e.Services.GetRequiredService<IConfiguration>();
-            if (configuration.GetValue<bool>("DcpPublisher:RandomizePorts"))
+            if (configuration.GetValue<bool>(AspireInternals.RandomizePortsKey))
             {
                 return Task.CompletedTask;
             }

@@ -10,9 +10,6 @@ namespace MyService.Hosting.Restarts;
 /// </summary>
 internal sealed partial class RestartDependencies(ResourceNotificationService notifications)
 {
-    /// <summary>Aspire's own property for what a Waiting resource waits for (the dashboard shows it; cleared when the state moves on).</summary>
-    public const string WaitingForProperty = "resource.waitingFor";
-
     public async Task WaitAsync(IResource resource, string resourceId, RestartState state, ILogger log, CancellationToken cancellationToken)
     {
         var waits = resource.Annotations.OfType<WaitAnnotation>()
@@ -78,7 +75,7 @@ internal sealed partial class RestartDependencies(ResourceNotificationService no
     private CustomResourceSnapshot Waiting(CustomResourceSnapshot snapshot, IEnumerable<string> waitingFor) => snapshot with
     {
         State = KnownResourceStates.Waiting,
-        Properties = Shared.ResourcePropertyExtensions.With(snapshot.Properties, (WaitingForProperty, waitingFor
+        Properties = Shared.ResourcePropertyExtensions.With(snapshot.Properties, (Shared.AspireInternals.WaitingForProperty, waitingFor
             .Select(name => notifications.TryGetCurrentState(name, out var current) ? current.ResourceId : name)
             .Order(StringComparer.Ordinal)
             .ToArray())),

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
+using MyService.Hosting.Shared;
 
 namespace MyService.Hosting.Restarts;
 
@@ -21,7 +22,8 @@ internal sealed partial class RestartSupervisor(
 
     /// <summary>
     /// Wraps stop, restart and start of <paramref name="resource"/> so a requested stop is known as one, once, before
-    /// its first start: Aspire adds these commands when DCP prepares the resource, after BeforeStartEvent.
+    /// its first start: Aspire adds these commands when DCP prepares the resource, after BeforeStartEvent
+    /// (<see cref="AspireInternals.LifecycleCommands"/>).
     /// </summary>
     public void WatchCommands(IResource resource)
     {
@@ -113,7 +115,7 @@ internal sealed partial class RestartSupervisor(
             state.LastStart = clock.GetUtcNow();
             await notifications.PublishUpdateAsync(resource, resourceId, s => s with
             {
-                Properties = Shared.ResourcePropertyExtensions.With(s.Properties, ("restarts", state.Restarts)),
+                Properties = ResourcePropertyExtensions.With(s.Properties, ("restarts", state.Restarts)),
             });
             // Through the start command, as the dashboard's Start button does, flagged so the crash count is kept.
             ExecuteCommandResult result;
@@ -157,28 +159,20 @@ internal sealed partial class RestartSupervisor(
     }
 
     /// <summary>
-    /// The last lines the process itself wrote. Aspire's GetAllAsync yields first what the AppHost wrote to the
-    /// resource's log (this supervisor's own lines among them), then the process's console as DCP kept it, which can
-    /// hold a line twice; only the latter tells why it crashed, each line once.
+    /// The last lines the process itself wrote (<see cref="AspireInternals.ProcessConsole"/>: not this
+    /// supervisor's own lines), each once: DCP's copy of the console can hold a line twice.
     /// </summary>
     private async Task<string> LastLinesAsync(IResource resource, CancellationToken cancellationToken)
     {
         var lines = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var appHostLines = true;
         // Bounded: this runs inside Aspire's ResourceStoppedEvent, which other resources' events wait behind.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(TimeSpan.FromSeconds(2));
         try
         {
-            await foreach (var batch in logs.GetAllAsync(resource).WithCancellation(bounded.Token))
+            await foreach (var batch in logs.ProcessConsole(resource, bounded.Token))
             {
-                if (appHostLines)
-                {
-                    appHostLines = false;
-                    continue;
-                }
-
                 lines.AddRange(batch.Select(line => line.Content).Where(seen.Add));
             }
         }

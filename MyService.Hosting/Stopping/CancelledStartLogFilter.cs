@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MyService.Hosting.Shared;
 
 namespace MyService.Hosting.Stopping;
 
@@ -12,11 +13,13 @@ namespace MyService.Hosting.Stopping;
 /// </summary>
 internal static class CancelledStartLogFilter
 {
-    /// <summary>Microsoft.Extensions.Hosting's Host: logs the failed start (event 11, HostedServiceStartupFaulted); below Warning only its Debug progress.</summary>
+    /// <summary>
+    /// Microsoft.Extensions.Hosting's Host: logs the failed start (event 11, HostedServiceStartupFaulted); below Warning
+    /// only its Debug progress. (The dashboard's category, Aspire's, is <see cref="AspireInternals.DashboardLogCategory"/>;
+    /// Aspire itself keeps it at Warning and above.)
+    /// </summary>
     public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
-    /// <summary>Where Aspire logs the dashboard resource's console; Aspire itself keeps it at Warning and above.</summary>
-    public const string DashboardCategory = "Aspire.Hosting.Dashboard";
 
     public static void AddTo(IServiceCollection services) =>
         services.AddSingleton<IConfigureOptions<LoggerFilterOptions>>(provider => new ConfigureOptions<LoggerFilterOptions>(options =>
@@ -27,6 +30,6 @@ internal static class CancelledStartLogFilter
             // Added after Aspire's own rules for the same categories, so these win (the last of equally specific rules
             // does), with the levels those had.
             options.Rules.Add(new LoggerFilterRule(providerName: null, HostCategory, LogLevel.Information, Keep));
-            options.Rules.Add(new LoggerFilterRule(providerName: null, DashboardCategory, LogLevel.Warning, Keep));
+            options.Rules.Add(new LoggerFilterRule(providerName: null, AspireInternals.DashboardLogCategory, LogLevel.Warning, Keep));
         }));
 }

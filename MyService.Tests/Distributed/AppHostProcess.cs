@@ -96,7 +96,7 @@ internal sealed class AppHostProcess : IDisposable
             info.Environment[name] = value!.GetValue<string>();
         }
 
-        info.Environment["DcpPublisher__RandomizePorts"] = "true";
+        info.Environment[Hosting.Shared.AspireInternals.RandomizePortsKey.Replace(":", "__", StringComparison.Ordinal)] = "true";
         info.Environment["AppHost__DataDirectory"] = dataDirectory;
         info.Environment["AppHost__DynamoDBLocal__InMemory"] = "true";
         var marker = Guid.NewGuid().ToString("N");

@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using MyService.Hosting.Ports;
+using MyService.Hosting.Shared;
 
 namespace MyService.Tests.Integrations;
 
@@ -17,7 +18,7 @@ public sealed class FixedPortCheckIntegrationTests
     public async Task ATakenResourcePort_FailsThatResource_NamingThePortAndItsHolder_AndTheRestRuns(bool proxied)
     {
         using var holder = Listen(out var port);
-        await using var app = IntegrationApp.Create("--DcpPublisher:RandomizePorts=false");
+        await using var app = IntegrationApp.Create($"--{AspireInternals.RandomizePortsKey}=false");
         app.Builder.AddFixedPortCheck();
         app.AddProcess("web").WithHttpEndpoint(port: port, isProxied: proxied);
         app.AddProcess("other");

@@ -139,7 +139,7 @@ public sealed class RestartPolicyIntegrationTests
         Process.GetProcessById(pid).Kill();
 
         var waiting = await app.WaitForAsync("service", e => e.Snapshot.State?.Text == KnownResourceStates.Waiting, "waiting for its dependency");
-        Assert.Equal([(await app.CurrentAsync("dependency")).ResourceId], IntegrationApp.Property(waiting, "resource.waitingFor") as IEnumerable<string>);
+        Assert.Equal([(await app.CurrentAsync("dependency")).ResourceId], IntegrationApp.Property(waiting, Hosting.Shared.AspireInternals.WaitingForProperty) as IEnumerable<string>);
         // Still waiting after many times the policy's delay: a wait is not a crash, and never ends in FailedToStart.
         await Assert.ThrowsAsync<TimeoutException>(() => app.WaitForAsync(
             "service", e => e.Snapshot.State?.Text != KnownResourceStates.Waiting, "moved off Waiting", NoRestartWithin));
@@ -149,24 +149,6 @@ public sealed class RestartPolicyIntegrationTests
         var restarted = await app.WaitForAsync("service", e => IsRunning(e) && IntegrationApp.Pid(e) != pid, "restarted once the dependency is back");
         Assert.Equal(1, IntegrationApp.NumberProperty(restarted, "restarts"));
         Assert.Contains(await app.LogsAsync("service"), line => line.Contains("restarts once dependency is back", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task AspiresOwnWait_ShowsWhatItWaitsForUnderTheNameTheRestartsUse()
-    {
-        // The supervisor shows a restart's wait with Aspire's own property (no public constant names it): this fails
-        // when Aspire renames it, and the dashboard would no longer show what a restart waits for.
-        await using var app = IntegrationApp.Create();
-        var dependency = app.AddProcess("dependency").WithExplicitStart();
-        app.AddProcess("service").WaitFor(dependency);
-        // The start goes on as long as the service waits: not awaited.
-        _ = await app.BeginStartAsync();
-
-        var waiting = await app.WaitForAsync("service", e => e.Snapshot.State?.Text == KnownResourceStates.Waiting
-            && IntegrationApp.Property(e, Hosting.Restarts.RestartDependencies.WaitingForProperty) is not null, "waiting, saying for what");
-        // By resource id (DCP's name for the process), as the restarts name them too.
-        var dependencyId = (await app.CurrentAsync("dependency")).ResourceId;
-        Assert.Equal([dependencyId], IntegrationApp.Property(waiting, Hosting.Restarts.RestartDependencies.WaitingForProperty) as IEnumerable<string>);
     }
 
     private static bool IsRunning(ResourceEvent e) => e.Snapshot.State?.Text == KnownResourceStates.Running && IntegrationApp.Pid(e) is > 0;
