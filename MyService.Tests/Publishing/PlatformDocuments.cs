@@ -13,8 +13,8 @@ internal sealed record DocumentExample(string Document, int Line, string Text)
 
 /// <summary>
 /// The platform's FSD documents, the only description of FSD there is: the FSD files they give as working examples
-/// are, by definition, files the platform deploys. Found through FSD_PLATFORM_DOCUMENTS, else in shared/seeds
-/// beside the repository (CI clones the repository with a copy of shared/ beside it).
+/// are, by definition, files the platform deploys. The repository keeps them in docs/platform; FSD_PLATFORM_DOCUMENTS
+/// names another folder (another edition of the documents) instead.
 /// </summary>
 internal static partial class PlatformDocuments
 {
@@ -23,10 +23,8 @@ internal static partial class PlatformDocuments
     public static string Folder()
     {
         var configured = Environment.GetEnvironmentVariable(FolderVariable);
-        var beside = Path.Combine(Directory.GetParent(TestSupport.RepositoryRoot.Path)!.FullName, "shared", "seeds");
-        var folder = string.IsNullOrWhiteSpace(configured) ? beside : configured;
-        Assert.True(Directory.Exists(folder),
-            $"The platform's FSD documents are not at {folder}: set {FolderVariable} to their folder, or put shared/seeds beside the repository's folder.");
+        var folder = string.IsNullOrWhiteSpace(configured) ? Path.Combine(TestSupport.RepositoryRoot.Path, "docs", "platform") : configured;
+        Assert.True(Directory.Exists(folder), $"The platform's FSD documents are not at {folder}: set {FolderVariable} to their folder, or restore docs/platform.");
         return folder;
     }
 
