@@ -9,7 +9,7 @@ public static partial class CleanStopBuilderExtensions
 {
     private const string LogCategory = "MyService.AppHost";
 
-    /// <summary>How long a stop that cut the start short waits for DCP: a stop once DCP is up takes under 2 s of it.</summary>
+    /// <summary>How long a stop that cut the start short waits for a DCP that has not answered yet.</summary>
     private static readonly TimeSpan CutShortStopTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>
@@ -28,6 +28,15 @@ public static partial class CleanStopBuilderExtensions
             CancelledStartLogFilter.AddTo(builder.Services);
         }
 
+        // Aspire allocates a resource's endpoints only once DCP's API server has created its services: from the first
+        // allocation on, DCP answers and a stop is let take what it needs.
+        var dcpAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        builder.Eventing.Subscribe<ResourceEndpointsAllocatedEvent>((_, _) =>
+        {
+            dcpAnswered.TrySetResult();
+            return Task.CompletedTask;
+        });
+
         // Disposed as Run disposes it: DCP's client, the dashboard and the services go with it.
         await using var app = builder.Build();
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -40,11 +49,12 @@ public static partial class CleanStopBuilderExtensions
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // Stopped while starting: what Aspire's Run leaves out. Stopping the host stops DCP, which waits for every
-            // process it started (DcpPublisher:WaitForResourceCleanup) before it exits. Bounded: a stop that lands while
-            // DCP itself is starting (the same Ctrl+C reaches its starting process) would wait the host's whole shutdown
-            // timeout (30 s) for an API server that never answers; DCP's own monitor of this process (--monitor) ends
-            // whatever it did start once the AppHost has exited.
-            using var deadline = new CancellationTokenSource(CutShortStopTimeout);
+            // process it started (DcpPublisher:WaitForResourceCleanup) before it exits. Bounded only while DCP has not
+            // answered yet: a stop that lands while DCP itself is starting (the same Ctrl+C reaches its starting process)
+            // would wait the host's whole shutdown timeout (30 s) for an API server that never answers; DCP's own monitor
+            // of this process (--monitor) ends whatever it did start once the AppHost has exited. A stop cancelled once
+            // DCP answers would leave its cleanup half done.
+            using var deadline = dcpAnswered.Task.IsCompleted ? new CancellationTokenSource() : new CancellationTokenSource(CutShortStopTimeout);
             try
             {
                 await app.StopAsync(deadline.Token);
