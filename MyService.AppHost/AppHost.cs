@@ -6,6 +6,8 @@ builder.AddEcsEnvironment("ecs")
 
 // A fixed port that is taken (the dashboard's 18888, the API's 8000) is an error naming its holder, not a silent proxy failure.
 builder.AddFixedPortCheck();
+// A resource turns Healthy within 100 ms of its first good answer, not at Aspire's next check (1-5 s later).
+builder.AddHealthCheckPatience();
 // Projects run their built program, not `dotnet run`: Ctrl+C, the stop button and kill -9 reach the service itself.
 builder.RunProjectsFromBuildOutput();
 

@@ -19,10 +19,12 @@ internal static partial class DynamoDBLocalLaunch
             java = JavaLocator.Find(configuration, Environment.GetEnvironmentVariable)
                 ?? throw new DynamoDBLocalUnavailableException(JavaLocator.Missing(configuration));
             var installer = @event.Services.GetRequiredService<DynamoDBLocalInstaller>();
-            resource.JarPath = await installer.EnsureInstalledAsync(log, text => _ = notifications.PublishUpdateAsync(resource, s => s with
+            void State(string text) => _ = notifications.PublishUpdateAsync(resource, s => s with
             {
                 State = new ResourceStateSnapshot(text, KnownResourceStateStyles.Info),
-            }), cancellationToken);
+            });
+            resource.JarPath = await installer.EnsureInstalledAsync(log, State, cancellationToken);
+            resource.ClassData = await ClassDataPreparer.EnsureAsync(java, resource.JarPath, installer.CacheDirectory, log, State, cancellationToken);
         }
         catch (DynamoDBLocalUnavailableException ex)
         {
@@ -55,20 +57,27 @@ internal static partial class DynamoDBLocalLaunch
         args,
         resource.JarPath ?? throw new InvalidOperationException($"'{resource.Name}' has no DynamoDBLocal.jar yet."),
         resource.Endpoint.Property(EndpointProperty.TargetPort),
-        resource.DataDirectory);
+        resource.DataDirectory,
+        resource.ClassData);
 
     /// <summary>The command line after <c>java</c>; the storage tests start their bare DynamoDB Local with it too.</summary>
     /// <param name="port">What <c>-port</c> gets: the endpoint's target port under DCP, a number outside it.</param>
     /// <param name="dataDirectory">The <c>-dbPath</c>; null runs it <c>-inMemory</c>.</param>
-    internal static void AddArguments(IList<object> args, string jar, object port, string? dataDirectory)
+    /// <param name="classData">The archive to map at start (<see cref="ClassDataPreparer"/>); null starts without.</param>
+    internal static void AddArguments(IList<object> args, string jar, object port, string? dataDirectory, ClassDataArchive? classData)
     {
         // A local emulator lives for minutes and serves little: the quick compiler only and the serial collector
         // start it about a third faster (bench/startup.sh) at a throughput cost that does not matter here.
         args.Add("-XX:TieredStopAtLevel=1");
         args.Add("-XX:+UseSerialGC");
-        args.Add($"-Djava.library.path={Path.Combine(Path.GetDirectoryName(jar)!, "DynamoDBLocal_lib")}");
+        args.Add($"-Djava.library.path={LaunchJar.NativeLibraries(jar)}");
+        if (classData is not null)
+        {
+            args.Add($"-XX:SharedArchiveFile={classData.ArchiveFile}");
+        }
+
         args.Add("-jar");
-        args.Add(jar);
+        args.Add(classData?.LaunchJar ?? jar);
         args.Add("-port");
         args.Add(port);
         // One database for every region and access key, so any client sees the same tables.

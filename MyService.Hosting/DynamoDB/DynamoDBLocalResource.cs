@@ -28,6 +28,9 @@ public sealed class DynamoDBLocalResource(string name, string workingDirectory)
     /// <summary>DynamoDBLocal.jar, known once the package is installed (just before each start).</summary>
     internal string? JarPath { get; set; }
 
+    /// <summary>The class-data archive it starts with, when one could be made (just before each start).</summary>
+    internal ClassDataArchive? ClassData { get; set; }
+
     public IReadOnlyList<DynamoDBTableResource> Tables => _tables;
 
     private readonly List<DynamoDBTableResource> _tables = [];
@@ -35,11 +38,14 @@ public sealed class DynamoDBLocalResource(string name, string workingDirectory)
     internal void AddTable(DynamoDBTableResource table) => _tables.Add(table);
 
     /// <summary>A client for the AppHost's own calls (health, table creation): no retries, so a check answers fast.</summary>
-    internal AmazonDynamoDBClient CreateClient(TimeSpan timeout) => new(
+    internal AmazonDynamoDBClient CreateClient(TimeSpan timeout) => CreateClient(Endpoint.Url, timeout);
+
+    /// <summary>The same for a DynamoDB Local outside the app model (the class-data training run).</summary>
+    internal static AmazonDynamoDBClient CreateClient(string serviceUrl, TimeSpan timeout) => new(
         new BasicAWSCredentials(AccessKeyId, SecretAccessKey),
         new AmazonDynamoDBConfig
         {
-            ServiceURL = Endpoint.Url,
+            ServiceURL = serviceUrl,
             AuthenticationRegion = Region,
             Timeout = timeout,
             MaxErrorRetry = 0,

@@ -28,6 +28,8 @@ public static class DynamoDBLocalResourceBuilderExtensions
         var resource = new DynamoDBLocalResource(name, builder.AppHostDirectory);
         var healthCheckKey = $"{name}_dynamodb_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => new DynamoDBLocalHealthCheck(resource), failureStatus: default, tags: default));
+        // Its JVM answers seconds after it starts: without patience, Healthy (and its tables) come at Aspire's next check.
+        builder.AddHealthCheckPatience();
 
         return builder.AddResource(resource)
             .WithHttpEndpoint(name: DynamoDBLocalResource.EndpointName, env: null)

@@ -60,6 +60,7 @@ public sealed class DynamoDBLocalServer : IAsyncLifetime
         var java = JavaLocator.Find(configuration, Environment.GetEnvironmentVariable) ?? throw new InvalidOperationException(JavaLocator.Missing(configuration));
         using var installer = new DynamoDBLocalInstaller(configuration);
         var jar = await installer.EnsureInstalledAsync(NullLogger.Instance, _ => { }, CancellationToken.None).WithTimeout(TimeSpan.FromMinutes(3));
+        var classData = await ClassDataPreparer.EnsureAsync(java, jar, installer.CacheDirectory, NullLogger.Instance, _ => { }, CancellationToken.None).WithTimeout(TimeSpan.FromMinutes(3));
         // The OS names a free port; the few milliseconds until Java binds it are the only window for a clash.
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -75,7 +76,7 @@ public sealed class DynamoDBLocalServer : IAsyncLifetime
             RedirectStandardError = true,
         };
         var arguments = new List<object>();
-        DynamoDBLocalLaunch.AddArguments(arguments, jar, port.ToString(System.Globalization.CultureInfo.InvariantCulture), dataDirectory: null);
+        DynamoDBLocalLaunch.AddArguments(arguments, jar, port.ToString(System.Globalization.CultureInfo.InvariantCulture), dataDirectory: null, classData);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add((string)argument);

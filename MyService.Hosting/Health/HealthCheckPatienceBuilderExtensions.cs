@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using MyService.Hosting.Health;
+
+namespace MyService.Hosting;
+
+public static class HealthCheckPatienceBuilderExtensions
+{
+    // Long enough for DynamoDB Local's JVM or a service's start on a busy machine.
+    private static readonly TimeSpan DefaultPatience = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Every resource's health checks (Aspire's <c>WithHttpHealthCheck</c> and the integrations' own) keep asking, every
+    /// 100 ms for up to <paramref name="patience"/> (10 s by default), before they report a resource that is not yet
+    /// healthy as such: Aspire checks again only 1, 2, 3, 4 then 5 s after each unhealthy report, so without this a
+    /// resource turns Healthy, and what waits for it starts, up to seconds after it first answers. An unhealthy
+    /// resource shows its report after the patience instead of at once. The first call's patience holds
+    /// (<c>AddDynamoDBLocal</c> makes one with the default).
+    /// </summary>
+    public static IDistributedApplicationBuilder AddHealthCheckPatience(this IDistributedApplicationBuilder builder, TimeSpan? patience = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var wait = patience ?? DefaultPatience;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(patience));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<HealthCheckServiceOptions>>(new HealthCheckPatience(wait)));
+        return builder;
+    }
+}

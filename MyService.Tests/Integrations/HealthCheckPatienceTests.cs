@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using MyService.Hosting.Health;
+
+namespace MyService.Tests.Integrations;
+
+/// <summary>Health check patience: a resource is reported Healthy as soon as it answers, not at Aspire's next check.</summary>
+public sealed class HealthCheckPatienceTests
+{
+    private static readonly HealthCheckContext Context = new() { Registration = new HealthCheckRegistration("x", Substitute(), null, null) };
+
+    [Fact]
+    public async Task AsksAgainUntilHealthy_ThenAnswersAtOnce()
+    {
+        var calls = 0;
+        var check = new PatientHealthCheck(new Delegated(() => ++calls < 3 ? HealthCheckResult.Unhealthy("not yet") : HealthCheckResult.Healthy()), TimeSpan.FromSeconds(10));
+
+        var result = await check.CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Equal(3, calls);
+        await check.CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(4, calls);
+    }
+
+    [Fact]
+    public async Task NeverHealthy_ReportsTheLastResultOncePatienceIsSpent()
+    {
+        var calls = 0;
+        var check = new PatientHealthCheck(new Delegated(() => HealthCheckResult.Degraded($"answer {++calls}")), TimeSpan.FromMilliseconds(450));
+        var started = Stopwatch.GetTimestamp();
+
+        var result = await check.CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HealthStatus.Degraded, result.Status);
+        Assert.Equal($"answer {calls}", result.Description);
+        Assert.InRange(calls, 3, 5);
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task StopsAsking_WhenCancelled()
+    {
+        var check = new PatientHealthCheck(new Delegated(() => HealthCheckResult.Unhealthy()), TimeSpan.FromMinutes(5));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => check.CheckHealthAsync(Context, cancel.Token).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void WrapsEveryResourceCheck_AspiresHttpCheckToo()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = [], DisableDashboard = true });
+        builder.AddExecutable("service", "service", ".").WithHttpEndpoint(port: 1, name: "http").WithHttpHealthCheck("/health");
+        builder.Services.AddHealthChecks().AddCheck("own", () => HealthCheckResult.Healthy());
+        builder.AddHealthCheckPatience();
+        builder.AddHealthCheckPatience(TimeSpan.FromSeconds(1));
+
+        using var services = builder.Services.BuildServiceProvider();
+        var registrations = services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
+
+        Assert.Equal(2, registrations.Count);
+        Assert.All(registrations, r => Assert.IsType<PatientHealthCheck>(r.Factory(services)));
+    }
+
+    private static Func<IServiceProvider, IHealthCheck> Substitute() => _ => new Delegated(() => HealthCheckResult.Healthy());
+
+    private sealed class Delegated(Func<HealthCheckResult> answer) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) => Task.FromResult(answer());
+    }
+}
