@@ -74,7 +74,15 @@ for i in $(seq 1 "$runs"); do
   mapfile -t pids < <(run_processes "$cmd" | sort -u)
   start=$(now_ms)
   kill -INT -- "-$cmd"
-  while alive "${pids[@]}"; do sleep 0.02; done
+  said=""
+  while alive "${pids[@]}"; do
+    # Past the 5 s target, say once which processes are still there.
+    if [ -z "$said" ] && [ $(( $(now_ms) - start )) -gt 5000 ]; then
+      said=1
+      for p in "${pids[@]}"; do alive "$p" && echo "run $i: still alive after 5 s: $p $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-120)"; done
+    fi
+    sleep 0.02
+  done
   stop+=($(( $(now_ms) - start )))
   wait "$cmd" 2>/dev/null || true
   echo "run $i: dynamodb alone ${floor[-1]} ms, with its archive ${shared[-1]} ms, API first 200 ${first200[-1]} ms, all healthy ${healthy[-1]} ms (CPU ${cpu[-1]} ms), Ctrl+C to nothing left ${stop[-1]} ms (${#pids[@]} processes)"
