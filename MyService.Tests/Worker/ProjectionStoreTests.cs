@@ -51,6 +51,16 @@ public sealed class ProjectionStoreTests(DynamoDBLocalServer dynamo) : IAsyncLif
         Assert.Equal(100, ProjectionItems.Transactions(big).Sum(t => t.Count));
     }
 
+    [Fact]
+    public void SizeBound_counts_the_payload_in_utf8_bytes_as_stored()
+    {
+        var change = WorkerFakes.Event(1, 1, 1) with { Payload = System.Text.Json.JsonDocument.Parse("{\"name\":\"Zoë 日本\"}").RootElement };
+
+        // {"name":"Zoë 日本"}: 14 ASCII bytes, ë 2, each of the two CJK characters 3.
+        Assert.Equal(512 + 14 + 2 + 6, ProjectionItems.SizeBound(change));
+        Assert.Equal(512 + 14 + 2 + 6, 512 + System.Text.Encoding.UTF8.GetByteCount(change.Payload!.Value.GetRawText()));
+    }
+
     private static Worker::MyService.Worker.Feed.FeedEvent BigEvent(long id) =>
         WorkerFakes.Event(id, id, 1) with { Payload = System.Text.Json.JsonSerializer.SerializeToElement(new { text = new string('x', 60_000) }) };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Amazon.DynamoDBv2.Model;
 using MyService.Worker.Feed;
 
@@ -54,7 +55,8 @@ internal static class ProjectionItems
     public static Dictionary<string, AttributeValue> NewerOnlyValues(FeedEvent change) => new() { [":v"] = Number(change.Version) };
 
     /// <summary>An upper bound of the item's size as DynamoDB counts it (names and values), for a transaction's 4 MB.</summary>
-    public static int SizeBound(FeedEvent change) => 512 + (change.Payload?.GetRawText().Length ?? 0) * 3;
+    /// <remarks>The payload is stored as its raw JSON text, which DynamoDB counts in UTF-8 bytes: read in place, not copied.</remarks>
+    public static int SizeBound(FeedEvent change) => 512 + (change.Payload is { } payload ? JsonMarshal.GetRawUtf8Value(payload).Length : 0);
 
     /// <summary>Splits distinct entities' changes into transactions within DynamoDB's limits.</summary>
     public static IEnumerable<List<FeedEvent>> Transactions(IEnumerable<FeedEvent> changes)
