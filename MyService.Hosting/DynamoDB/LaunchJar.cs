@@ -40,7 +40,7 @@ internal static class LaunchJar
         File.Move(partial, launchJar, overwrite: true);
     }
 
-    /// <summary>The manifest with only the .jar entries of its Class-Path, folded again at 72 bytes per line.</summary>
+    /// <summary>The manifest with only the .jar entries of its Class-Path, folded again at 72 bytes per line (it is ASCII: a character is a byte).</summary>
     internal static string JarsOnly(string manifest)
     {
         var lines = new List<string>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ internal sealed class HealthCheckPatience(TimeSpan patience) : IPostConfigureOpt
         foreach (var registration in options.Registrations)
         {
             var factory = registration.Factory;
-            registration.Factory = services => new PatientHealthCheck(factory(services), patience);
+            registration.Factory = services => new PatientHealthCheck(factory(services), patience, services.GetService<TimeProvider>() ?? TimeProvider.System);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MyService.Hosting.Health;
@@ -8,22 +7,22 @@ namespace MyService.Hosting.Health;
 /// by, and answers with the last result: a resource turns Healthy within a poll of its first good answer instead of
 /// at Aspire's next check, which comes 1, 2, 3, 4 then 5 s after each unhealthy one. A healthy check answers at once.
 /// </summary>
-internal sealed class PatientHealthCheck(IHealthCheck inner, TimeSpan patience) : IHealthCheck
+internal sealed class PatientHealthCheck(IHealthCheck inner, TimeSpan patience, TimeProvider clock) : IHealthCheck
 {
     internal static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         while (true)
         {
             var result = await inner.CheckHealthAsync(context, cancellationToken);
-            if (result.Status == HealthStatus.Healthy || Stopwatch.GetElapsedTime(started) + Poll > patience)
+            if (result.Status == HealthStatus.Healthy || clock.GetElapsedTime(started) + Poll > patience)
             {
                 return result;
             }
 
-            await Task.Delay(Poll, cancellationToken);
+            await Task.Delay(Poll, clock, cancellationToken);
         }
     }
 }
