@@ -152,7 +152,7 @@ internal static partial class ClassDataPreparer
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Preparing DynamoDB Local's class-data archive ({Archive}), once per java: about 10 s now, a faster start every time after")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Preparing DynamoDB Local's class-data archive ({Archive}), once per java: 10-25 s now, a faster start every time after")]
     private static partial void LogPreparing(ILogger logger, string archive);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Class-data archive ready in {Seconds:0.0} s")]
