@@ -2,11 +2,12 @@
 # Worker benchmark (not a test): events per second from the change feed into the DynamoDB projection, and the
 # projection's lag behind the API at a steady write load. Starts DynamoDB Local, the API (Release, SQLite) and the
 # worker (Release) on free ports, and writes the results to docs/BENCHMARKS.md.
-#   backlog: N events written with no worker running, then a worker started on an empty projection table: N / time
-#            until its checkpoint reaches the last sequence (worker start-up included). Twice:
-#              - as the AppHost runs it: DynamoDB Local with the AppHost's JVM flags on a data folder (-dbPath), the
-#                worker's defaults;
-#              - DynamoDB Local in memory with a page of 1,000 (the figure this file reported before).
+#   ceiling: DynamoDB Local's own rate for what the worker sends it in a backlog (conditional TransactWriteItems of 100
+#            puts, two in flight) from a client that does nothing else: the reference, measured in the same run.
+#   backlog: a worker running and caught up is frozen (SIGSTOP), N events are written, it is thawed (SIGCONT): N / time
+#            until its checkpoint reaches the last sequence. Twice, with the worker's defaults:
+#              - as the AppHost runs it: DynamoDB Local with the AppHost's flags on a data folder (-dbPath);
+#              - the same DynamoDB Local in memory (-inMemory), to see what its disk costs.
 #   lag:     POST /users at a fixed rate (8 threads); a probe creates a user every 0.25 s and polls the projection
 #            item every 20 ms until it is there (the 201 -> projection, end to end), on the AppHost-like DynamoDB Local.
 # Usage: bench/worker.sh [backlog-events=20000] [load-seconds=20] [writes-per-second=100]
@@ -28,7 +29,7 @@ export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 
 start_ddb() { # name flags...: DynamoDB Local on a free port; sets <name>_url
   local name=$1 port; shift; port=$(free_port)
-  (cd "$(dirname "$jar")" && exec java "$@" -Djava.library.path=DynamoDBLocal_lib -jar DynamoDBLocal.jar -port "$port" -sharedDb "${ddb_storage[@]}") >"$work/$name.log" 2>&1 &
+  (cd "$(dirname "$jar")" && exec java "$@" -Djava.library.path=DynamoDBLocal_lib -jar DynamoDBLocal.jar -port "$port" -sharedDb -disableTelemetry "${ddb_storage[@]}") >"$work/$name.log" 2>&1 &
   pids+=($!); printf -v "${name}_url" 'http://127.0.0.1:%s' "$port"
   for _ in $(seq 1 100); do ddb "http://127.0.0.1:$port" ListTables '{}' >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "DynamoDB Local ($name) did not start:"; cat "$work/$name.log"; exit 1
@@ -40,10 +41,11 @@ ddb() { # url target json: DynamoDB Local checks that a signature is present, no
 create_table() { # url name
   ddb "$1" CreateTable '{"TableName":"'"$2"'","BillingMode":"PAY_PER_REQUEST","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"}]}' >/dev/null
 }
-# The AppHost's DynamoDB Local (MyService.Hosting/DynamoDB/DynamoDBLocalLaunch.cs): quick-start JVM flags, a data folder.
+# The AppHost's DynamoDB Local (MyService.Hosting/DynamoDB/DynamoDBLocalLaunch.cs): quick-start JVM flags, no telemetry,
+# a data folder; and the same in memory.
 mkdir -p "$work/ddb-data"
 ddb_storage=(-dbPath "$work/ddb-data"); start_ddb disk -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
-ddb_storage=(-inMemory); start_ddb memory
+ddb_storage=(-inMemory); start_ddb memory -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 
 api_port=$(free_port)
 ConnectionStrings__db="Data Source=$work/bench.db" dotnet MyService.Api/bin/Release/net10.0/MyService.Api.dll --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
@@ -61,49 +63,102 @@ request = function()
 end
 LUA
 last_sequence() { curl -fs "$api/events?after=$1&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["lastSequence"])'; }
-# Backlog: write until the feed holds $backlog events, with no worker running.
-wrk -t2 -c16 -d600s -s "$work/post.lua" "$api" >/dev/null & seed_pid=$!
-until [ "$(last_sequence $((backlog - 1)))" -ge "$backlog" ]; do sleep 0.2; done
-kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
-target=$(python3 - "$api" <<'PY'
+feed_end() { # the feed's last sequence, paging from $1
+  python3 - "$api" "$1" <<'PY'
 import json, sys, urllib.request
-after = 0
+after = int(sys.argv[2])
 while True:
     page = json.load(urllib.request.urlopen(f"{sys.argv[1]}/events?after={after}&limit=1000"))
     if page["lastSequence"] == after: print(after); break
     after = page["lastSequence"]
 PY
-)
+}
+seed() { # write $backlog more events (wrk, 16 connections); prints the feed's last sequence after
+  local from; from=$(feed_end 0)
+  wrk -t2 -c16 -d600s -s "$work/post.lua" "$api" >/dev/null & local seed_pid=$!
+  until [ "$(last_sequence $((from + backlog - 1)))" -ge $((from + backlog)) ]; do sleep 0.2; done
+  kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
+  feed_end $((from + backlog - 1))
+}
 
+# The reference: DynamoDB Local's own rate for conditional 100-put transactions, two in flight, after a warm-up.
+cat >"$work/ceiling.py" <<'PY'
+import http.client, json, sys, threading, time, urllib.parse
+url, table, count = urllib.parse.urlparse(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+headers = {"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "DynamoDB_20120810.TransactWriteItems",
+           "Authorization": "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0"}
+payload = json.dumps({"id": 1, "email": "someone@example.com", "name": "Bench", "version": 1,
+                      "createdAt": "2026-12-03T10:00:00.0000000+00:00", "updatedAt": "2026-12-03T10:00:00.0000000+00:00"})
+def body(first):
+    return json.dumps({"TransactItems": [{"Put": {"TableName": table, "ConditionExpression": "attribute_not_exists(pk) OR version < :v",
+        "ExpressionAttributeValues": {":v": {"N": "1"}},
+        "Item": {"pk": {"S": f"user#{i}"}, "sk": {"S": "state"}, "entityType": {"S": "user"}, "entityId": {"N": str(i)},
+                 "version": {"N": "1"}, "sequence": {"N": str(i)}, "projectedAt": {"S": "2026-12-03T10:00:00.0000000+00:00"},
+                 "payload": {"S": payload}}}} for i in range(first, first + 100)]}).encode()
+def run(first, n):  # the bodies are made before the clock starts: the client costs only its sends
+    bodies = [body(first + 100 * k) for k in range(n // 100)]
+    def send():
+        connection = http.client.HTTPConnection(url.hostname, url.port)
+        while True:
+            try: b = bodies.pop()
+            except IndexError: return
+            connection.request("POST", "/", b, headers); response = connection.getresponse(); response.read()
+            if response.status != 200: raise SystemExit(f"TransactWriteItems answered {response.status}")
+    start = time.time()
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    [t.start() for t in threads]; [t.join() for t in threads]
+    return time.time() - start
+run(10_000_000, 2000)  # warm-up
+elapsed = run(0, count)
+print(round(count / elapsed), f"{elapsed:.2f}")
+PY
+create_table "$disk_url" ceiling
+read -r ceiling_rate ceiling_seconds < <(python3 "$work/ceiling.py" "$disk_url" ceiling "$backlog")
+echo "ceiling, DynamoDB Local alone (data folder), conditional transactions of 100, 2 in flight: $ceiling_rate items/s"
+
+# One worker per table, frozen and thawed around a backlog. Its checkpoint starts at the feed's end (the projection of
+# what came before is not what is measured).
+cat >"$work/checkpoint.py" <<'PY'
+import json, sys, time, urllib.request
+url, table, target = sys.argv[1], sys.argv[2], int(sys.argv[3])
+headers = {"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "DynamoDB_20120810.GetItem",
+           "Authorization": "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0"}
+body = json.dumps({"TableName": table, "Key": {"pk": {"S": "checkpoint"}, "sk": {"S": "worker"}}, "ConsistentRead": True}).encode()
+start = time.time()
+while True:  # one process, one small read every 50 ms: the probe itself costs the cores next to nothing
+    item = json.load(urllib.request.urlopen(urllib.request.Request(url, data=body, headers=headers))).get("Item", {})
+    if int(item.get("position", {}).get("N", "0")) >= target: break
+    time.sleep(0.05)
+print(f"{time.time() - start:.2f}")
+PY
 worker_pid=""
-start_worker() { # ddb-url table [batch-size]: a worker with its defaults (or the page size given)
-  local port; port=$(free_port)
+start_worker() { # ddb-url table: a worker with its defaults, its checkpoint at the feed's end, answering /health
+  local port from; port=$(free_port); from=$(feed_end 0)
+  create_table "$1" "$2"
+  ddb "$1" PutItem '{"TableName":"'"$2"'","Item":{"pk":{"S":"checkpoint"},"sk":{"S":"worker"},"position":{"N":"'"$from"'"}}}' >/dev/null
   env services__api__http__0="$api" ASPNETCORE_URLS="http://127.0.0.1:$port" AWS_ENDPOINT_URL_DYNAMODB="$1" \
-    AWS__Resources__projection__TableName="$2" ${3:+Worker__BatchSize=$3} \
+    AWS__Resources__projection__TableName="$2" \
     dotnet MyService.Worker/bin/Release/net10.0/MyService.Worker.dll >"$work/worker-$2.log" 2>&1 &
   worker_pid=$!; pids+=($worker_pid)
+  until curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; do sleep 0.1; done
+  sleep 1 # its first read is now waiting in the API
 }
 stop_worker() { kill "$worker_pid"; wait "$worker_pid" 2>/dev/null || true; }
-checkpoint() { ddb "$1" GetItem '{"TableName":"'"$2"'","Key":{"pk":{"S":"checkpoint"},"sk":{"S":"worker"}},"ConsistentRead":true}' |
-  python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("Item",{}).get("position",{}).get("N","0"))'; }
-run_backlog() { # ddb-url table [batch-size]: prints "events seconds rate"
-  create_table "$1" "$2"
-  local start elapsed; start=$(date +%s.%N)
-  start_worker "$1" "$2" "${3:-}"
-  until [ "$(checkpoint "$1" "$2")" -ge "$target" ]; do sleep 0.05; done
-  elapsed=$(python3 -c "print(f'{$(date +%s.%N) - $start:.2f}')")
+run_backlog() { # ddb-url table: prints "events seconds rate"
+  local from target seconds
+  start_worker "$1" "$2"; from=$(feed_end 0)
+  kill -STOP "$worker_pid"; target=$(seed); kill -CONT "$worker_pid"
+  seconds=$(python3 "$work/checkpoint.py" "$1" "$2" "$target")
   stop_worker
-  echo "$target $elapsed $(python3 -c "print(round($target / $elapsed))")"
+  echo "$((target - from)) $seconds $(python3 -c "print(round(($target - $from) / $seconds))")"
 }
-read -r _ disk_seconds disk_rate < <(run_backlog "$disk_url" backlog-disk)
-echo "backlog, AppHost's DynamoDB Local (data folder), worker defaults: $target events in $disk_seconds s = $disk_rate events/s"
-read -r _ memory_seconds memory_rate < <(run_backlog "$memory_url" backlog-memory 1000)
-echo "backlog, DynamoDB Local in memory, page 1000: $target events in $memory_seconds s = $memory_rate events/s"
+read -r disk_events disk_seconds disk_rate < <(run_backlog "$disk_url" backlog-disk)
+echo "backlog, AppHost's DynamoDB Local (data folder), worker defaults: $disk_events events in $disk_seconds s = $disk_rate events/s"
+read -r memory_events memory_seconds memory_rate < <(run_backlog "$memory_url" backlog-memory)
+echo "backlog, the same DynamoDB Local in memory: $memory_events events in $memory_seconds s = $memory_rate events/s"
 
-# Steady load with end-to-end lag probes on the AppHost-like DynamoDB Local, the worker caught up first.
-create_table "$disk_url" lag
+# Steady load with end-to-end lag probes on the AppHost-like DynamoDB Local.
 start_worker "$disk_url" lag
-until [ "$(checkpoint "$disk_url" lag)" -ge "$target" ]; do sleep 0.05; done
 python3 - "$api" "$disk_url" "$load_seconds" "$rate_per_second" >"$work/lag.txt" <<'PY'
 import json, sys, threading, time, uuid, urllib.request
 api, ddb, seconds, rate = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
@@ -147,15 +202,19 @@ echo "steady load: $writes writes/s; lag over $probes probes: p50 $p50 ms, p90 $
   echo "## Worker (bench/worker.sh)"
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores (1-minute load at the end: $(cut -d' ' -f1 /proc/loadavg)); DynamoDB Local, the API (Release, SQLite) and"
-  echo "the worker (Release) on one machine, sharing its cores with the load generator (wrk seeds the backlog; a Python"
+  echo "the worker (Release) on one machine, sharing its cores with the load generator (wrk writes the backlog; a Python"
   echo "client writes at a fixed rate during the lag run and polls the projection every 20 ms). \"AppHost's DynamoDB Local\""
-  echo "is DynamoDB Local as MyService.Hosting starts it (\`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -sharedDb -dbPath\`),"
-  echo "with the worker's defaults (page 100, \`Worker:FeedWait\` 20 s, 16 at once, transactions from 20 events)."
+  echo "is DynamoDB Local as MyService.Hosting starts it (\`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -sharedDb -disableTelemetry"
+  echo "-dbPath\`); the worker runs with its defaults (page 1,000, \`Worker:FeedWait\` 20 s, 16 at once, transactions from 20 events)."
+  echo "A backlog is written while a caught-up worker is frozen (SIGSTOP), then it is thawed: events / time until its"
+  echo "checkpoint reaches the feed's end. The ceiling is the reference of the same run: DynamoDB Local's own rate for what the"
+  echo "worker sends it in a backlog (conditional TransactWriteItems of 100 puts, two in flight) from a client doing nothing else."
   echo
   echo "| measure | result | target |"
   echo "|---|---:|---|"
-  echo "| backlog: $target events, AppHost's DynamoDB Local (data folder), worker defaults, start-up included | $disk_rate events/s ($disk_seconds s) | ≥ 2,000 events/s |"
-  echo "| backlog: the same events, DynamoDB Local in memory, page 1,000 | $memory_rate events/s ($memory_seconds s) | |"
+  echo "| ceiling: AppHost's DynamoDB Local alone, conditional transactions of 100 | $ceiling_rate items/s | |"
+  echo "| backlog: $disk_events events, AppHost's DynamoDB Local (data folder), thawed worker | $disk_rate events/s ($disk_seconds s; $(python3 -c "print(round(100 * $disk_rate / $ceiling_rate))")% of the ceiling) | ≥ 2,000 events/s |"
+  echo "| backlog: $memory_events events, the same DynamoDB Local in memory | $memory_rate events/s ($memory_seconds s) | |"
   echo "| steady load: POST /users at a fixed rate for ${load_seconds} s | $writes writes/s | ~100 |"
   echo "| lag at that load, 201 -> in the projection, p50 / p90 / max ($probes probes, polled every 20 ms) | $p50 / $p90 / $max ms | p50 ≤ 25, p90 ≤ 150 |"
 } >"$work/section.md"

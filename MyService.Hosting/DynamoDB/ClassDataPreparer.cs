@@ -85,12 +85,16 @@ internal static partial class ClassDataPreparer
         }
     }
 
-    /// <summary>The archive's name: the real java binary (a JDK update makes a new one) and the jar it was made for.</summary>
+    /// <summary>
+    /// The archive's name: the real java binary (a JDK update makes a new one), the jar it was made for, and the flags
+    /// it is started with (they change which classes load, so a new flag trains a new archive).
+    /// </summary>
     private static string Key(string java, string jar)
     {
         var binary = new FileInfo(java).ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? new FileInfo(java);
         var jarFile = new FileInfo(jar);
-        var identity = $"{binary.FullName}|{binary.Length}|{binary.LastWriteTimeUtc.Ticks}|{jarFile.FullName}|{jarFile.Length}";
+        var flags = string.Join(' ', DynamoDBLocalLaunch.JvmFlags.Concat(DynamoDBLocalLaunch.ServerFlags));
+        var identity = $"{binary.FullName}|{binary.Length}|{binary.LastWriteTimeUtc.Ticks}|{jarFile.FullName}|{jarFile.Length}|{flags}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
     }
 
