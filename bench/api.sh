@@ -76,7 +76,9 @@ results="$work/results.txt"
 # Tiered JIT: a fresh process serves its first seconds at a fraction of its speed and compiles meanwhile (on the
 # server's CPU), so every endpoint is warmed before the first row of a process is measured, and each row again.
 warm() { wrk -t"$threads" -c"$connections" -d"$1s" ${3:+-s "$3"} "$2" >/dev/null; }
-warm_api() { warm 4 "$1/"; warm 4 "$1" "$work/get.lua"; warm 4 "$1/users?limit=100"; warm 4 "$1" "$work/post.lua"; warm 4 "$1" "$work/put.lua"; }
+# The writes take longer: a probe of POST /users gave p99 10-15 ms in its first 12 s of load and 6-8 ms after (its CPU
+# per request still falling from 78 to 42 µs), so they get 12 s each.
+warm_api() { warm 4 "$1/"; warm 4 "$1" "$work/get.lua"; warm 4 "$1/users?limit=100"; warm 12 "$1" "$work/post.lua"; warm 12 "$1" "$work/put.lua"; }
 # CPU in clock ticks: machine busy (user, nice, system, irq, softirq), machine total, the servers' (API, sink), this
 # shell's reaped children (wrk), and the measured server's alone (the last one started).
 snapshot() {
@@ -146,7 +148,7 @@ pct() { awk -v a="$1" -v b="$ceiling" 'BEGIN {printf "%.0f%%", 100*a/b}'; }
   echo "synchronous=NORMAL) seeded with $seed users; \"export on\" sets \`OTEL_EXPORTER_OTLP_ENDPOINT\` to a loopback OTLP/HTTP sink"
   echo "(bench/Ceiling --otlp-sink) with the exporter's default batching. % is requests/s against the ceiling, the mean of a run"
   echo "before the API's rows ($(value - ceiling 3)/s) and one after them ($(value - ceiling-end 3)/s). Every endpoint is warmed up"
-  echo "(4 s each) before a process's first row, and each row follows a 3 s warm-up of its own;"
+  echo "(4 s each, the writes 12 s) before a process's first row, and each row follows a 3 s warm-up of its own;"
   echo "\"other CPU\" is the share of the machine's CPU used by neither the servers nor wrk during the row (other processes; a"
   echo "row over 5% is measured again, up to 3 times, and the least disturbed attempt is kept). \"server CPU µs/req\" is the API's"
   echo "own CPU time per request, which other load changes little. Pairs are off / on. Latencies are wrk's (p50 / p99 / p99.9)."
