@@ -47,4 +47,48 @@ public sealed class SqliteCheckpointTests : IDisposable
             () => Task.FromResult(new FileInfo(path).Length >= 200 * 8192),
             TimeSpan.FromSeconds(30), "the 1.6 MB written in the WAL copied into the database file");
     }
+
+    [Fact]
+    public async Task Under_continuous_writes_the_WAL_is_brought_back_within_its_bound_and_nothing_is_lost()
+    {
+        var path = _directory.File("bounded.db");
+        await using var database = new SqliteDatabase($"Data Source={path}");
+        await using (var connection = await database.OpenReaderAsync(CancellationToken.None).WithTimeout())
+        {
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL").WithTimeout();
+        }
+
+        await database.WriteAsync((c, t) => c.ExecuteAsync("CREATE TABLE blobs (b BLOB)", transaction: t), CancellationToken.None).WithTimeout();
+        var wal = new FileInfo(path + "-wal");
+        long Wal() { wal.Refresh(); return wal.Exists ? wal.Length : 0; }
+        var bound = (long)SqliteCheckpointer.RestartPages * 4096;
+        long peak = 0, written = 0;
+        var restarted = false;
+        // 64 writers that never pause: the WAL passes its bound within a second, and only a checkpoint that catches up
+        // (the passive rounds in a gap between batches, or the writer's RESTART) lets SQLite start it over and
+        // journal_size_limit shrink the file.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var writers = Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await database.WriteAsync((c, t) => c.ExecuteAsync("INSERT INTO blobs VALUES (randomblob(16384))", transaction: t), CancellationToken.None);
+                Interlocked.Increment(ref written);
+            }
+        })).ToList();
+        // Four times the bound without coming back is a failure: it says so without filling the disk.
+        while (!restarted && !stop.IsCancellationRequested && peak < 4 * bound)
+        {
+            await Task.Delay(10, CancellationToken.None);
+            var size = Wal();
+            restarted = peak > bound && size < peak;
+            peak = Math.Max(peak, size);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(writers).WithTimeout();
+        Assert.True(restarted, $"the WAL grew to {peak / 1048576} MiB and never came back (bound {bound / 1048576} MiB)");
+        var rows = await database.WriteAsync((c, t) => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM blobs", transaction: t), CancellationToken.None).WithTimeout();
+        Assert.Equal(Interlocked.Read(ref written), rows);
+    }
 }
