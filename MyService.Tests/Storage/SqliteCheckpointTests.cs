@@ -31,13 +31,7 @@ public sealed class SqliteCheckpointTests : IDisposable
     public async Task Committed_pages_reach_the_database_file_through_the_checkpointer()
     {
         var path = _directory.File("checkpointed.db");
-        await using var database = new SqliteDatabase($"Data Source={path}");
-        await using (var connection = await database.OpenReaderAsync(CancellationToken.None).WithTimeout())
-        {
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL").WithTimeout();
-        }
-
-        await database.WriteAsync((c, t) => c.ExecuteAsync("CREATE TABLE blobs (b BLOB)", transaction: t), CancellationToken.None).WithTimeout();
+        await using var database = await BlobsDatabaseAsync(path);
         var writes = Enumerable.Range(0, 200).Select(_ => database.WriteAsync(
             (c, t) => c.ExecuteAsync("INSERT INTO blobs VALUES (randomblob(8192))", transaction: t), CancellationToken.None));
         await Task.WhenAll(writes).WithTimeout();
@@ -52,13 +46,7 @@ public sealed class SqliteCheckpointTests : IDisposable
     public async Task Under_continuous_writes_the_WAL_is_brought_back_within_its_bound_and_nothing_is_lost()
     {
         var path = _directory.File("bounded.db");
-        await using var database = new SqliteDatabase($"Data Source={path}");
-        await using (var connection = await database.OpenReaderAsync(CancellationToken.None).WithTimeout())
-        {
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL").WithTimeout();
-        }
-
-        await database.WriteAsync((c, t) => c.ExecuteAsync("CREATE TABLE blobs (b BLOB)", transaction: t), CancellationToken.None).WithTimeout();
+        await using var database = await BlobsDatabaseAsync(path);
         var wal = new FileInfo(path + "-wal");
         long Wal() { wal.Refresh(); return wal.Exists ? wal.Length : 0; }
         var bound = (long)SqliteCheckpointer.RestartPages * 4096;
@@ -90,5 +78,18 @@ public sealed class SqliteCheckpointTests : IDisposable
         Assert.True(restarted, $"the WAL grew to {peak / 1048576} MiB and never came back (bound {bound / 1048576} MiB)");
         var rows = await database.WriteAsync((c, t) => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM blobs", transaction: t), CancellationToken.None).WithTimeout();
         Assert.Equal(Interlocked.Read(ref written), rows);
+    }
+
+    /// <summary>A database in WAL mode with one table of blobs, as the API's migrator leaves a file.</summary>
+    private static async Task<SqliteDatabase> BlobsDatabaseAsync(string path)
+    {
+        var database = new SqliteDatabase($"Data Source={path}");
+        await using (var connection = await database.OpenReaderAsync(CancellationToken.None).WithTimeout())
+        {
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL").WithTimeout();
+        }
+
+        await database.WriteAsync((c, t) => c.ExecuteAsync("CREATE TABLE blobs (b BLOB)", transaction: t), CancellationToken.None).WithTimeout();
+        return database;
     }
 }
