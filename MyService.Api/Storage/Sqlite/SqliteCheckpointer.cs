@@ -20,7 +20,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     /// <summary>The wait after a commit before a checkpoint: commits in between are copied by one checkpoint.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>About 64 MiB of 4 KiB pages: the WAL's bound under any load.</summary>
+    /// <summary>About 64 MiB of 4 KiB pages: past it the writer starts the WAL over (it overshoots while a checkpoint catches up).</summary>
     public const int RestartPages = 16_384;
 
     /// <summary>Passive rounds at most before a RESTART, and the round short enough to stop at.</summary>
