@@ -73,8 +73,8 @@ while True:
     after = page["lastSequence"]
 PY
 }
-seed() { # write $backlog more events (wrk, 16 connections); prints the feed's last sequence after
-  local from; from=$(feed_end 0)
+seed() { # from: write $backlog events after sequence $from (wrk, 16 connections); prints the feed's last sequence after
+  local from=$1
   wrk -t2 -c16 -d600s -s "$work/post.lua" "$api" >/dev/null & local seed_pid=$!
   until [ "$(last_sequence $((from + backlog - 1)))" -ge $((from + backlog)) ]; do sleep 0.2; done
   kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
@@ -131,11 +131,11 @@ while True:  # one process, one small read every 50 ms: the probe itself costs t
     time.sleep(0.05)
 print(f"{time.time() - start:.2f}")
 PY
-worker_pid=""
-start_worker() { # ddb-url table: a worker with its defaults, its checkpoint at the feed's end, answering /health
-  local port from; port=$(free_port); from=$(feed_end 0)
+worker_pid=""; worker_from=0
+start_worker() { # ddb-url table: a worker with its defaults, its checkpoint at the feed's end (worker_from), answering /health
+  local port; port=$(free_port); worker_from=$(feed_end "$worker_from")
   create_table "$1" "$2"
-  ddb "$1" PutItem '{"TableName":"'"$2"'","Item":{"pk":{"S":"checkpoint"},"sk":{"S":"worker"},"position":{"N":"'"$from"'"}}}' >/dev/null
+  ddb "$1" PutItem '{"TableName":"'"$2"'","Item":{"pk":{"S":"checkpoint"},"sk":{"S":"worker"},"position":{"N":"'"$worker_from"'"}}}' >/dev/null
   env services__api__http__0="$api" ASPNETCORE_URLS="http://127.0.0.1:$port" AWS_ENDPOINT_URL_DYNAMODB="$1" \
     AWS__Resources__projection__TableName="$2" \
     dotnet MyService.Worker/bin/Release/net10.0/MyService.Worker.dll >"$work/worker-$2.log" 2>&1 &
@@ -146,8 +146,8 @@ start_worker() { # ddb-url table: a worker with its defaults, its checkpoint at 
 stop_worker() { kill "$worker_pid"; wait "$worker_pid" 2>/dev/null || true; }
 run_backlog() { # ddb-url table: prints "events seconds rate"
   local from target seconds
-  start_worker "$1" "$2"; from=$(feed_end 0)
-  kill -STOP "$worker_pid"; target=$(seed); kill -CONT "$worker_pid"
+  start_worker "$1" "$2"; from=$worker_from
+  kill -STOP "$worker_pid"; target=$(seed "$from"); kill -CONT "$worker_pid"
   seconds=$(python3 "$work/checkpoint.py" "$1" "$2" "$target")
   stop_worker
   echo "$((target - from)) $seconds $(python3 -c "print(round(($target - $from) / $seconds))")"
