@@ -49,7 +49,8 @@ api.WithUrl($"{api.GetEndpoint("http")}/scalar", "API reference");
 builder.AddProject<Projects.MyService_Worker>("worker")
     .WithoutHttpsCertificate()
     .WithContainerPort(8081)
-    .WithHttpHealthCheck("/health")
+    // Its report, not only its 200: backing off from an absent API or DynamoDB, it shows Degraded and why.
+    .WithHealthReportCheck("/health")
     .WithReference(api)
     .WithReference(projection)
     .WaitFor(api)

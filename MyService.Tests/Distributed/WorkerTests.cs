@@ -3,6 +3,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MyService.Tests.Api;
 
 namespace MyService.Tests.Distributed;
@@ -107,7 +108,10 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
                 using var health = await worker.GetAsync("/health");
                 return (await health.Content.ReadAsStringAsync()).Contains("Degraded", StringComparison.Ordinal);
             }, Convergence, "the worker reports Degraded while DynamoDB is away");
-            Assert.Equal(KnownResourceStates.Running, (await App.WaitForAsync("worker", _ => true)).Snapshot.State?.Text);
+            // ...and its resource says so, with the reason, where a status-code check would show Healthy.
+            var backingOff = await App.WaitForAsync("worker", e => e.Snapshot.HealthStatus == HealthStatus.Degraded, TimeSpan.FromSeconds(30));
+            Assert.Equal(KnownResourceStates.Running, backingOff.Snapshot.State?.Text);
+            Assert.Contains(backingOff.Snapshot.HealthReports, r => r.Description?.StartsWith("projection: Backing off: ", StringComparison.Ordinal) == true);
             // A stop someone asked for is not undone by dynamodb's restart policy.
             var dynamodb = await App.WaitForAsync("dynamodb", _ => true);
             Assert.Contains(dynamodb.Snapshot.State?.Text, KnownResourceStates.TerminalStates);
