@@ -29,6 +29,7 @@ internal static partial class ClassDataPreparer
         var launchJar = LaunchJar.PathFor(jar);
         if (File.Exists(archive) && File.Exists(launchJar))
         {
+            ClassDataPruning.MarkUsed(archive, DateTimeOffset.UtcNow);
             return new ClassDataArchive(launchJar, archive);
         }
 
@@ -56,6 +57,11 @@ internal static partial class ClassDataPreparer
             var partial = archive + ".partial";
             await WithinAsync(DumpLimit, "java -Xshare:dump", token => DumpAsync(java, launchJar, classList, partial, token), cancellationToken);
             File.Move(partial, archive, overwrite: true);
+            foreach (var removed in ClassDataPruning.PruneExcept(directory, key, DateTimeOffset.UtcNow))
+            {
+                LogPruned(log, removed, ClassDataPruning.UnusedFor.TotalDays);
+            }
+
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             LogPrepared(log, seconds);
             return new ClassDataArchive(launchJar, archive);
@@ -161,6 +167,9 @@ internal static partial class ClassDataPreparer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Class-data archive ready in {Seconds:0.0} s")]
     private static partial void LogPrepared(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed class-data archive {Key}, unused for {Days:0} days")]
+    private static partial void LogPruned(ILogger logger, string key, double days);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DynamoDB Local starts without class-data sharing (about a second slower): {Reason}. Delete {OffFile} to try again.")]
     private static partial void LogOff(ILogger logger, string reason, string offFile);
