@@ -108,8 +108,9 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
                 using var health = await worker.GetAsync("/health");
                 return (await health.Content.ReadAsStringAsync()).Contains("Degraded", StringComparison.Ordinal);
             }, Convergence, "the worker reports Degraded while DynamoDB is away");
-            // ...and its resource says so, with the reason, where a status-code check would show Healthy.
-            var backingOff = await App.WaitForAsync("worker", e => e.Snapshot.HealthStatus == HealthStatus.Degraded, TimeSpan.FromSeconds(30));
+            // ...and its resource says so, with the reason, where a status-code check would show Healthy. Aspire
+            // checks a Healthy resource again only every 30 s, and patience re-asks a Degraded one for 10 s first.
+            var backingOff = await App.WaitForAsync("worker", e => e.Snapshot.HealthStatus == HealthStatus.Degraded, TimeSpan.FromSeconds(60));
             Assert.Equal(KnownResourceStates.Running, backingOff.Snapshot.State?.Text);
             Assert.Contains(backingOff.Snapshot.HealthReports, r => r.Description?.StartsWith("projection: Backing off: ", StringComparison.Ordinal) == true);
             // A stop someone asked for is not undone by dynamodb's restart policy.
