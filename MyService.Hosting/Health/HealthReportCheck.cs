@@ -51,37 +51,31 @@ internal sealed class HealthReportCheck(EndpointReference endpoint, string path,
     {
         status = HealthStatus.Unhealthy;
         reason = null;
+        Report? report;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("status", out var overall)
-                || !Enum.TryParse(overall.GetString(), ignoreCase: true, out status))
-            {
-                return false;
-            }
-
-            if (root.TryGetProperty("checks", out var checks) && checks.ValueKind == JsonValueKind.Object)
-            {
-                reason = checks.EnumerateObject()
-                    .Where(check => check.Value.ValueKind == JsonValueKind.Object
-                        && check.Value.TryGetProperty("status", out var own) && own.GetString() != nameof(HealthStatus.Healthy))
-                    .Select(check => $"{check.Name}: {Describe(check.Value)}")
-                    .FirstOrDefault();
-            }
-
-            return true;
+            report = JsonSerializer.Deserialize<Report>(body, JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {
             // Not a health report (another server on the port, a proxy's error page): judged by its status code.
             return false;
         }
+
+        if (report?.Status is null || !Enum.TryParse(report.Status, ignoreCase: true, out status))
+        {
+            return false;
+        }
+
+        reason = report.Checks?
+            .Where(check => check.Value?.Status is { } own && own != nameof(HealthStatus.Healthy))
+            .Select(check => $"{check.Key}: {check.Value!.Description ?? check.Value.Status}")
+            .FirstOrDefault();
+        return true;
     }
 
-    private static string Describe(JsonElement check) =>
-        check.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String
-            ? description.GetString()!
-            : check.GetProperty("status").GetString()!;
+    /// <summary>The part of the services' health report (ServiceDefaults' HealthReportBody) read here.</summary>
+    private sealed record Report(string? Status, Dictionary<string, Check?>? Checks);
+
+    private sealed record Check(string? Status, string? Description);
 }
