@@ -62,7 +62,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
             try
             {
                 connection ??= Open();
-                if (Checkpoint(connection, "PASSIVE", "checkpointer") > RestartPages)
+                if (Checkpoint(connection, "PASSIVE", "checkpointer").WalPages > RestartPages)
                 {
                     PrepareRestart(connection);
                     _restartWanted = true;
@@ -90,9 +90,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     {
         for (var round = 0; round < CatchUpRounds; round++)
         {
-            var started = Stopwatch.GetTimestamp();
-            Checkpoint(connection, "PASSIVE", "checkpointer");
-            if (Stopwatch.GetElapsedTime(started) < ShortRound)
+            if (Checkpoint(connection, "PASSIVE", "checkpointer").Took < ShortRound)
             {
                 break;
             }
@@ -146,8 +144,8 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>One checkpoint; returns the pages the WAL held.</summary>
-    private static int Checkpoint(SqliteConnection connection, string mode, string on)
+    /// <summary>One checkpoint: the pages the WAL held, and how long it took.</summary>
+    private static (int WalPages, TimeSpan Took) Checkpoint(SqliteConnection connection, string mode, string on)
     {
         var started = Stopwatch.GetTimestamp();
         using var command = connection.CreateCommand();
@@ -155,9 +153,10 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         using var row = command.ExecuteReader();
         // busy, pages in the WAL, pages checkpointed (-1 when the database is not in WAL mode).
         var walPages = row.Read() ? row.GetInt32(1) : 0;
-        SqliteTelemetry.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("mode", mode), new KeyValuePair<string, object?>("connection", on));
+        var took = Stopwatch.GetElapsedTime(started);
+        SqliteTelemetry.CheckpointDuration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("mode", mode), new KeyValuePair<string, object?>("connection", on));
         SqliteTelemetry.WalPages.Record(walPages);
-        return walPages;
+        return (walPages, took);
     }
 
     public async ValueTask DisposeAsync()
