@@ -3,7 +3,7 @@
 # projection's lag behind the API at a steady write load. Starts DynamoDB Local, the API (Release, SQLite) and the
 # worker (Release) on free ports, and writes the results to docs/BENCHMARKS.md.
 #   reference: DynamoDB Local's own rate for what the worker sends it in a backlog (conditional TransactWriteItems of 100
-#            puts, ten in flight as from a page of 1,000) from a client that does nothing else: the reference, measured in the same run.
+#            puts, ten in flight as from a page of 1,000) from a client that does nothing else, measured in the same run.
 #   backlog: a worker running and caught up is frozen (SIGSTOP), N events are written, it is thawed (SIGCONT): N / time
 #            until its checkpoint reaches the last sequence. With the worker's defaults, BENCH_ROUNDS times on each of (interleaved):
 #              - as the AppHost runs it: DynamoDB Local with the AppHost's flags on a data folder (-dbPath);
