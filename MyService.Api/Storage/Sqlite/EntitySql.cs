@@ -20,8 +20,10 @@ internal sealed class EntitySql
         Find = $"SELECT {select} FROM {table} WHERE id = @id";
         List = $"SELECT {select} FROM {table} WHERE id > @afterId ORDER BY id LIMIT @limit";
         Insert = $"INSERT INTO {table} ({columns}, version, created_at, updated_at) VALUES ({values}, 1, @now, @now) RETURNING {select}";
-        Update = $"UPDATE {table} SET {assignments}, version = version + 1, updated_at = @now WHERE id = @id RETURNING {select}";
-        Delete = $"DELETE FROM {table} WHERE id = @id RETURNING {select}";
+        // A replace or delete names the version it expects (If-Match) or NULL for any: one statement either way.
+        const string Matches = "id = @id AND (@expected IS NULL OR version = @expected)";
+        Update = $"UPDATE {table} SET {assignments}, version = version + 1, updated_at = @now WHERE {Matches} RETURNING {select}";
+        Delete = $"DELETE FROM {table} WHERE {Matches} RETURNING {select}";
         Version = $"SELECT version FROM {table} WHERE id = @id";
     }
 

@@ -83,8 +83,10 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     /// <summary>
     /// Before the writer's RESTART, which every queued write waits for: what it would copy and sync is done here, off
     /// the write path. Passive rounds copy what arrived during the one before (each is shorter, since the copy outpaces
-    /// the writes), then the WAL written since is flushed, so the RESTART's fsyncs find little left to write (they
-    /// were 20-40 ms of its stall; docs/BENCHMARKS.md). Durability is SQLite's own either way: this only syncs sooner.
+    /// the writes), then the WAL and the database file are flushed, so the RESTART's fsyncs find little left to write.
+    /// A passive round syncs the database file only when it copied every frame, which under continuous writes it does
+    /// not, so the RESTART's fsync of it used to write out every page the rounds had copied: 15-50 ms of its stall
+    /// (docs/BENCHMARKS.md). Durability is SQLite's own either way: this only syncs sooner.
     /// </summary>
     private static void PrepareRestart(SqliteConnection connection)
     {
@@ -101,7 +103,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
             // No locks live on the -wal file (SQLite locks the database and -shm files), so a handle of our own may
             // open and close it; FileShare keeps it from refusing SQLite anything.
             using var wal = new FileStream(connection.DataSource + "-wal", FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-            wal.Flush(flushToDisk: true);
+            FileSystemSync.Flush(wal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

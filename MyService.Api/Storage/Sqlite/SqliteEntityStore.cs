@@ -95,14 +95,14 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
         var trace = TraceParent.Current();
         return await WriteAsync(session =>
         {
-            if (CheckVersion(session, id, expectedVersion) is { } refusal)
+            var command = session.Statement(Sql.Update).Set("@id", id).Set("@expected", expectedVersion)
+                .Set("@now", SqliteTimestamps.Format(clock.GetUtcNow()));
+            Bind(command, input);
+            if (QueryOptional(command) is not { } entity)
             {
-                return refusal;
+                return Refusal(session, id);
             }
 
-            var command = session.Statement(Sql.Update).Set("@id", id).Set("@now", SqliteTimestamps.Format(clock.GetUtcNow()));
-            Bind(command, input);
-            var entity = QuerySingle(command);
             AppendEvent(session, id, ChangeOperations.Updated, entity.Version, entity, trace);
             return WriteResult<TEntity>.Written(entity);
         }, cancellationToken);
@@ -116,12 +116,11 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
         var trace = TraceParent.Current();
         return await WriteAsync(session =>
         {
-            if (CheckVersion(session, id, expectedVersion) is { } refusal)
+            if (QueryOptional(session.Statement(Sql.Delete).Set("@id", id).Set("@expected", expectedVersion)) is not { } entity)
             {
-                return refusal;
+                return Refusal(session, id);
             }
 
-            var entity = QuerySingle(session.Statement(Sql.Delete).Set("@id", id));
             // A delete is one more version, so a consumer holding version N knows it is newer.
             AppendEvent(session, id, ChangeOperations.Deleted, entity.Version + 1, payload: null, trace);
             return WriteResult<TEntity>.Written(entity);
@@ -147,22 +146,20 @@ public abstract class SqliteEntityStore<TEntity, TInput>(SqliteDatabase database
         return Read(row, common, EntitySql.FirstField);
     }
 
-    private TEntity QuerySingle(SqliteCommand command)
+    private TEntity QuerySingle(SqliteCommand command) =>
+        QueryOptional(command) ?? throw new InvalidOperationException($"{Table}: the statement returned no row.");
+
+    private TEntity? QueryOptional(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadRow(reader) : throw new InvalidOperationException($"{Table}: the statement returned no row.");
+        return reader.Read() ? ReadRow(reader) : null;
     }
 
-    private WriteResult<TEntity>? CheckVersion(SqliteSession session, long id, long? expectedVersion)
-    {
-        var current = session.Statement(Sql.Version).Set("@id", id).ExecuteScalar() as long?;
-        if (current is null)
-        {
-            return WriteResult<TEntity>.NotFound();
-        }
-
-        return expectedVersion is { } expected && expected != current ? WriteResult<TEntity>.VersionMismatch(current.Value) : null;
-    }
+    // Only when a conditional write changed no row (the common case asks nothing more): missing, or another version.
+    private WriteResult<TEntity> Refusal(SqliteSession session, long id) =>
+        session.Statement(Sql.Version).Set("@id", id).ExecuteScalar() is long current
+            ? WriteResult<TEntity>.VersionMismatch(current)
+            : WriteResult<TEntity>.NotFound();
 
     // The trace is captured by the caller: the write itself runs on the writer's loop, outside the request.
     private void AppendEvent(SqliteSession session, long id, string operation, long version, TEntity? payload, string? trace) =>
