@@ -59,6 +59,7 @@ public abstract class StorageContractTests : IAsyncLifetime
         var stale = await Users.UpdateAsync(created.Id, new UserInput("bo@example.com", "Bo 3"), 1, default).WithTimeout();
         var unconditional = await Users.UpdateAsync(created.Id, new UserInput("bo@example.com", "Bo 4"), null, default).WithTimeout();
         var missing = await Users.UpdateAsync(created.Id + 1000, new UserInput("x@example.com", "X"), null, default).WithTimeout();
+        var missingWithVersion = await Users.UpdateAsync(created.Id + 1000, new UserInput("x@example.com", "X"), 1, default).WithTimeout();
 
         Assert.Equal(WriteOutcome.Written, updated.Outcome);
         Assert.Equal(2, updated.Entity!.Version);
@@ -67,6 +68,7 @@ public abstract class StorageContractTests : IAsyncLifetime
         Assert.Equal(3, unconditional.Entity!.Version);
         Assert.Equal("Bo 4", (await Users.FindAsync(created.Id, default).WithTimeout())!.Name);
         Assert.Equal(WriteOutcome.NotFound, missing.Outcome);
+        Assert.Equal(WriteOutcome.NotFound, missingWithVersion.Outcome);
     }
 
     [Fact]
@@ -77,10 +79,12 @@ public abstract class StorageContractTests : IAsyncLifetime
         var stale = await Users.DeleteAsync(created.Id, 7, default).WithTimeout();
         var deleted = await Users.DeleteAsync(created.Id, 1, default).WithTimeout();
         var again = await Users.DeleteAsync(created.Id, null, default).WithTimeout();
+        var againWithVersion = await Users.DeleteAsync(created.Id, 2, default).WithTimeout();
 
         Assert.Equal((WriteOutcome.VersionMismatch, 1L), (stale.Outcome, stale.CurrentVersion));
         Assert.Equal(WriteOutcome.Written, deleted.Outcome);
         Assert.Equal(WriteOutcome.NotFound, again.Outcome);
+        Assert.Equal(WriteOutcome.NotFound, againWithVersion.Outcome);
         Assert.Null(await Users.FindAsync(created.Id, default).WithTimeout());
     }
 
