@@ -12,18 +12,28 @@ internal static class FileSystemSync
 {
     /// <summary>
     /// On Linux, <c>syncfs</c>: every dirty page of the file system of <paramref name="file"/> (the database's included,
-    /// which its WAL's handle reaches). Elsewhere, only <paramref name="file"/> itself. A failure is left to SQLite's
-    /// own fsyncs, which follow either way.
+    /// which its WAL's handle reaches). Elsewhere, or when that fails, only <paramref name="file"/> itself. Either way
+    /// SQLite's own fsyncs follow.
     /// </summary>
     public static void Flush(FileStream file)
     {
-        if (OperatingSystem.IsLinux())
-        {
-            _ = SyncFs(file.SafeFileHandle);
-        }
-        else
+        if (!OperatingSystem.IsLinux() || !TrySyncFs(file))
         {
             file.Flush(flushToDisk: true);
+        }
+    }
+
+    // False when syncfs failed (-1, e.g. EPERM under a seccomp profile) or libc lacks it: the file alone is then
+    // flushed, as before syncfs was used, and the RESTART syncs the database file itself.
+    private static bool TrySyncFs(FileStream file)
+    {
+        try
+        {
+            return SyncFs(file.SafeFileHandle) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
         }
     }
 
