@@ -38,7 +38,7 @@ internal static class FileSystemSync
     }
 
     // DllImport, not LibraryImport: the generated marshalling would make the whole project allow unsafe code for one call.
-    [DllImport("libc", EntryPoint = "syncfs", SetLastError = true)]
+    [DllImport("libc", EntryPoint = "syncfs")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SyncFs(SafeFileHandle fd);
 }

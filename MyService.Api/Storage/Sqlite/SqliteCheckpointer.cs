@@ -83,9 +83,9 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     /// <summary>
     /// Before the writer's RESTART, which every queued write waits for: what it would copy and sync is done here, off
     /// the write path. Passive rounds copy what arrived during the one before (each is shorter, since the copy outpaces
-    /// the writes), then the WAL and (on Linux) the database file are flushed, so the RESTART's fsyncs find little left to write.
-    /// A passive round syncs the database file only when it copied every frame, which under continuous writes it does
-    /// not, so the RESTART's fsync of it used to write out every page the rounds had copied: 15-50 ms of its stall
+    /// the writes), then the WAL and (on Linux) the database file are flushed, so the RESTART's fsyncs find little left
+    /// to write. A passive round syncs the database file only when it copied every frame, which under continuous writes
+    /// it does not, so the RESTART's fsync of it used to write out every page the rounds had copied: 13-57 ms of stall
     /// (docs/BENCHMARKS.md). Durability is SQLite's own either way: this only syncs sooner.
     /// </summary>
     private static void PrepareRestart(SqliteConnection connection)
