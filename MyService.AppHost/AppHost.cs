@@ -53,8 +53,8 @@ builder.AddProject<Projects.MyService_Worker>("worker")
     .WithHealthReportCheck("/health")
     .WithReference(api)
     .WithReference(projection)
-    .WaitFor(api)
-    .WaitFor(projection)
+    // No WaitFor: it starts beside the API and its table and retries until they answer (Degraded "Starting" until
+    // then), which takes its own start off the critical path.
     .PublishAsFsdService(fsd =>
     {
         // 8081 answers only the container health check: no load balancer; one task consumes the feed.

@@ -23,8 +23,8 @@ public sealed class AppHostStopTests(ITestOutputHelper output)
     public static TheoryData<string, string> Points() => new()
     {
         { "resources being created", "INT" },
-        { "worker waiting", "INT" },
-        { "worker waiting", "TERM" },
+        { "api waiting", "INT" },
+        { "api waiting", "TERM" },
         { "all up", "INT" },
     };
 
@@ -84,8 +84,8 @@ public sealed class AppHostStopTests(ITestOutputHelper output)
     {
         // DCP is creating the first processes.
         "resources being created" => line => line.Contains("Resource api/", StringComparison.Ordinal) && line.EndsWith("changed state: Starting", StringComparison.Ordinal),
-        // Aspire is waiting (WaitFor) on the worker's behalf for the api and the projection table.
-        "worker waiting" => line => line.Contains("Resource worker/", StringComparison.Ordinal) && line.EndsWith("-> Waiting", StringComparison.Ordinal),
+        // Aspire is waiting (WaitFor) on the api's behalf for its database; the tables wait for DynamoDB Local.
+        "api waiting" => line => line.Contains("Resource api/", StringComparison.Ordinal) && line.EndsWith("-> Waiting", StringComparison.Ordinal),
         // Everything is up.
         "all up" => line => line.Contains("Distributed application started", StringComparison.Ordinal),
         _ => throw new ArgumentOutOfRangeException(nameof(point), point, "no such point"),

@@ -17,7 +17,7 @@ internal static class WorkerFakes
 
 /// <summary>
 /// Serves pages from a list of events; <see cref="Failures"/> reads fail first, as an API that is away. A read that
-/// finds nothing waits as the API does: until <see cref="Waiting"/> is cancelled or the read's own token is.
+/// finds nothing waits as the API does when asked to: until the read's own token is cancelled.
 /// </summary>
 internal sealed class FakeFeed(IReadOnlyList<FeedEvent> events) : IChangeFeedSource
 {
@@ -60,7 +60,7 @@ internal sealed class FakeFeed(IReadOnlyList<FeedEvent> events) : IChangeFeedSou
         }
 
         var page = events.Where(e => e.Sequence > afterSequence).Take(limit).ToList();
-        if (page.Count == 0 && !AnswerEmptyAtOnce)
+        if (page.Count == 0 && !AnswerEmptyAtOnce && waitSeconds > 0)
         {
             // Nothing will commit here: the read waits until the worker stops, as a caught-up read waits in the API.
             await Task.Delay(Timeout.Infinite, cancellationToken);

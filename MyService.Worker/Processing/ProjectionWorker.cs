@@ -8,7 +8,8 @@ namespace MyService.Worker.Processing;
 /// <summary>
 /// The loop: read a page after the checkpoint, apply it, repeat. Caught up, the read itself waits in the API for the
 /// next event (<see cref="WorkerOptions.FeedWait"/>), so the loop neither spins nor sleeps: it reads again at once and
-/// hears of a commit as it happens. The API or DynamoDB away: capped exponential backoff, then carry on from the checkpoint.
+/// hears of a commit as it happens. The API or DynamoDB away: capped exponential backoff, then carry on from the checkpoint;
+/// at the start, while they are still coming up beside the worker, a short flat retry instead.
 /// Shutdown (SIGTERM) stops reading, but a page being applied is finished first, within the host's shutdown timeout.
 /// </summary>
 internal sealed partial class ProjectionWorker(
@@ -24,6 +25,8 @@ internal sealed partial class ProjectionWorker(
     {
         var settings = options.Value;
         var backoff = new Backoff(settings.MinBackoff, settings.MaxBackoff);
+        var startedAt = clock.GetUtcNow();
+        var waitedAtStart = false;
         long? position = null;
         ReadAhead? prefetched = null;
         while (!stoppingToken.IsCancellationRequested)
@@ -32,7 +35,9 @@ internal sealed partial class ProjectionWorker(
             try
             {
                 position ??= await checkpoints.LoadAsync(stoppingToken);
-                var page = await (prefetched?.Read ?? feed.ReadAsync(position.Value, settings.BatchSize, settings.FeedWaitSeconds, stoppingToken));
+                // Without a read ahead (the first read, or the first after a failure) the API answers at once, even
+                // caught up: the loop, and its health, know within a round trip that the feed is there.
+                var page = await (prefetched?.Read ?? feed.ReadAsync(position.Value, settings.BatchSize, 0, stoppingToken));
                 prefetched?.Cancel.Dispose();
                 // The next page is read while this one is projected: in a backlog a page then costs its DynamoDB
                 // writes and not also a round trip to the API, and caught up the next read already waits in the
@@ -47,6 +52,12 @@ internal sealed partial class ProjectionWorker(
                 }
 
                 position = result.Checkpoint;
+                if (waitedAtStart && !status.HasSucceeded)
+                {
+                    var startedIn = clock.GetUtcNow() - startedAt;
+                    LogStarted(logger, startedIn.TotalMilliseconds, result.Checkpoint);
+                }
+
                 status.Succeeded(result.Checkpoint);
                 backoff.Reset();
                 // No pause after a page, full or empty: an empty one already waited in the API.
@@ -62,9 +73,21 @@ internal sealed partial class ProjectionWorker(
             {
                 // The page read ahead starts after a page that was not checkpointed: read again from the checkpoint.
                 prefetched = Discard(prefetched);
-                wait = backoff.Next();
+                // Nothing makes the worker wait for the API and its table: at the start they are most likely coming
+                // up beside it, so it tries again soon, without backing off, and says so once, not per try.
+                var starting = !status.HasSucceeded && clock.GetUtcNow() - startedAt < settings.StartPatience;
+                wait = starting ? settings.StartRetry : backoff.Next();
                 status.Failed(ex);
-                LogUnavailable(logger, wait.TotalMilliseconds, ex.GetType().Name, ex.Message);
+                if (!starting)
+                {
+                    LogUnavailable(logger, wait.TotalMilliseconds, ex.GetType().Name, ex.Message);
+                }
+                else if (!waitedAtStart)
+                {
+                    waitedAtStart = true;
+                    var error = ex.GetType().Name;
+                    LogWaitingAtStart(logger, wait.TotalMilliseconds, error, ex.Message);
+                }
             }
 
             if (wait > TimeSpan.Zero)
@@ -103,6 +126,12 @@ internal sealed partial class ProjectionWorker(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Projected {Events} event(s), {Applied} applied; checkpoint {Checkpoint}")]
     private static partial void LogBatch(ILogger logger, int events, int applied, long checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waiting for the change feed and the projection table to answer; trying every {DelayMs:F0} ms ({Error}: {Message})")]
+    private static partial void LogWaitingAtStart(ILogger logger, double delayMs, string error, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The change feed and the projection table answered {ElapsedMs:F0} ms after the start; checkpoint {Checkpoint}")]
+    private static partial void LogStarted(ILogger logger, double elapsedMs, long checkpoint);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Change feed or projection unavailable; retrying in {DelayMs:F0} ms ({Error}: {Message})")]
     private static partial void LogUnavailable(ILogger logger, double delayMs, string error, string message);

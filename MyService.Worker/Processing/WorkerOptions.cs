@@ -36,6 +36,15 @@ public sealed class WorkerOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Until its first read succeeds, how often the worker tries again, without backing off: it starts beside the
+    /// API and its table, not after them (nothing makes it wait), so its first reads find them still starting.
+    /// </summary>
+    public TimeSpan StartRetry { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long <see cref="StartRetry"/> lasts: an API or table not there by then is away, and the backoff takes over.</summary>
+    public TimeSpan StartPatience { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The checkpoint's name: two differently named workers each project the whole feed.</summary>
     public string ConsumerName { get; set; } = "worker";
 }
