@@ -33,6 +33,14 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        // Not in the template: Polly logs every attempt of every resilient client at Information, each OTLP/HTTP
+        // export included (three lines a second in each service's console under Aspire); its retries and failures
+        // are Warning, so they still show. Logging:LogLevel:Polly in configuration, when set, decides instead.
+        if (builder.Configuration["Logging:LogLevel:Polly"] is null)
+        {
+            builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        }
+
         return builder;
     }
 

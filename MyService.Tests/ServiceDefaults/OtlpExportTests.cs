@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using MyService.Tests.TestSupport;
 
 namespace MyService.Tests.ServiceDefaults;
@@ -37,6 +38,27 @@ public sealed class OtlpExportTests
         Assert.DoesNotContain(sink.Exports, e => e.Path == "/v1/traces" && e.Contains("/health"));
     }
 
+    [Fact]
+    public async Task A_successful_export_is_not_logged_by_the_resilience_handler()
+    {
+        await using var sink = await OtlpSink.StartAsync();
+        var logs = new FakeLogCollector();
+        await using var app = await StartServiceAsync(sink.Endpoint, logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        using var client = new HttpClient { BaseAddress = app.Address, Timeout = TestTimeouts.Default };
+        using (await client.GetAsync("/probe/1"))
+        {
+        }
+
+        // Two exports through the exporter's client, which has the standard resilience handler like every client;
+        // the first had its answer long before the second was sent.
+        await sink.WaitForAsync("/v1/traces", "/probe/{n}");
+        await sink.WaitForAsync("/v1/metrics", "http.server.request.duration");
+
+        // Polly's "Execution attempt" line, at Information for every attempt: three a second per service under Aspire.
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Category is { } category && category.StartsWith("Polly", StringComparison.Ordinal) && r.Level < LogLevel.Warning);
+        Assert.Contains(logs.GetSnapshot(), r => r.Message.Contains("probe handled 1", StringComparison.Ordinal));
+    }
+
     private static async Task<string> RawGetAsync(Uri address, string path)
     {
         using var tcp = new System.Net.Sockets.TcpClient();
@@ -48,9 +70,10 @@ public sealed class OtlpExportTests
         return await reader.ReadToEndAsync().WithTimeout();
     }
 
-    private static async Task<RunningService> StartServiceAsync(Uri otlpEndpoint)
+    private static async Task<RunningService> StartServiceAsync(Uri otlpEndpoint, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateBuilder();
+        logging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         // The variables an AppHost injects, as configuration (environment variables reach it the same way).
         builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint.ToString().TrimEnd('/');
