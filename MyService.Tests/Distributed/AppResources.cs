@@ -24,6 +24,21 @@ internal static class AppResources
     public static int Restarts(ResourceEvent e) =>
         e.Snapshot.Properties.FirstOrDefault(p => p.Name == "restarts")?.Value is { } value ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : 0;
 
+    /// <summary>Every entry of the resource's console so far (its process's output and what the AppHost logged to it).</summary>
+    public static async Task<IReadOnlyList<string>> LogsAsync(this DistributedApplication app, string resource)
+    {
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        var lines = new List<string>();
+        using var cts = new CancellationTokenSource(TestTimeouts.Default);
+        await foreach (var batch in logs.GetAllAsync(model.Resources.Single(r => r.Name == resource)).WithCancellation(cts.Token))
+        {
+            lines.AddRange(batch.Select(l => l.Content));
+        }
+
+        return lines;
+    }
+
     /// <summary>The running resource's process id, once it is up.</summary>
     public static async Task<int> ProcessIdAsync(this DistributedApplication app, string name) =>
         ProcessId(await app.WaitForAsync(name, e => IsUp(e) && ProcessId(e) is not null))!.Value;

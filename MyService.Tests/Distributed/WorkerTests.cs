@@ -113,6 +113,11 @@ public sealed class WorkerTests(AppHostFixture fixture) : IDisposable
             var backingOff = await App.WaitForAsync("worker", e => e.Snapshot.HealthStatus == HealthStatus.Degraded, TimeSpan.FromSeconds(60));
             Assert.Equal(KnownResourceStates.Running, backingOff.Snapshot.State?.Text);
             Assert.Contains(backingOff.Snapshot.HealthReports, r => r.Description?.StartsWith("projection: Backing off: ", StringComparison.Ordinal) == true);
+            // Its console says so in its own backoff warnings, not in one more line per health probe (the AppHost's
+            // patience asks every 100 ms while it is not Healthy).
+            var console = await App.LogsAsync("worker");
+            Assert.Contains(console, line => line.Contains("unavailable; retrying", StringComparison.Ordinal));
+            Assert.DoesNotContain(console, line => line.Contains("with status Degraded", StringComparison.Ordinal));
             // A stop someone asked for is not undone by dynamodb's restart policy.
             var dynamodb = await App.WaitForAsync("dynamodb", _ => true);
             Assert.Contains(dynamodb.Snapshot.State?.Text, KnownResourceStates.TerminalStates);

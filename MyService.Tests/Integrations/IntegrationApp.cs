@@ -148,19 +148,7 @@ internal sealed class IntegrationApp : IAsyncDisposable
     public Task<ResourceEvent> CurrentAsync(string resource) => WaitForAsync(resource, _ => true, "known");
 
     /// <summary>Every line of the resource's console so far (its process's output and what the AppHost logged to it).</summary>
-    public async Task<IReadOnlyList<string>> LogsAsync(string resource)
-    {
-        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
-        var lines = new List<string>();
-        using var cts = new CancellationTokenSource(TestTimeouts.Default);
-        await foreach (var batch in logs.GetAllAsync(model.Resources.Single(r => r.Name == resource)).WithCancellation(cts.Token))
-        {
-            lines.AddRange(batch.Select(l => l.Content));
-        }
-
-        return lines;
-    }
+    public Task<IReadOnlyList<string>> LogsAsync(string resource) => Distributed.AppResources.LogsAsync(App, resource);
 
     /// <summary>As <see cref="LogsAsync"/>, with an entry of several lines (a message and an exception) split into them.</summary>
     public async Task<IReadOnlyList<string>> LogLinesAsync(string resource) => [.. (await LogsAsync(resource)).SelectMany(entry => entry.Split('\n'))];
