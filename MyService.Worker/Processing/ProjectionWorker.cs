@@ -26,7 +26,6 @@ internal sealed partial class ProjectionWorker(
         var settings = options.Value;
         var backoff = new Backoff(settings.MinBackoff, settings.MaxBackoff);
         var startedAt = clock.GetUtcNow();
-        var waitedAtStart = false;
         long? position = null;
         ReadAhead? prefetched = null;
         while (!stoppingToken.IsCancellationRequested)
@@ -52,7 +51,8 @@ internal sealed partial class ProjectionWorker(
                 }
 
                 position = result.Checkpoint;
-                if (waitedAtStart && !status.HasSucceeded)
+                // The first success after failed tries at the start: say that the wait is over.
+                if (!status.HasSucceeded && status.Current.LastError is not null)
                 {
                     var startedIn = clock.GetUtcNow() - startedAt;
                     LogStarted(logger, startedIn.TotalMilliseconds, result.Checkpoint);
@@ -76,15 +76,15 @@ internal sealed partial class ProjectionWorker(
                 // Nothing makes the worker wait for the API and its table: at the start they are most likely coming
                 // up beside it, so it tries again soon, without backing off, and says so once, not per try.
                 var starting = !status.HasSucceeded && clock.GetUtcNow() - startedAt < settings.StartPatience;
+                var firstFailure = status.Current.LastError is null;
                 wait = starting ? settings.StartRetry : backoff.Next();
                 status.Failed(ex);
                 if (!starting)
                 {
                     LogUnavailable(logger, wait.TotalMilliseconds, ex.GetType().Name, ex.Message);
                 }
-                else if (!waitedAtStart)
+                else if (firstFailure)
                 {
-                    waitedAtStart = true;
                     var error = ex.GetType().Name;
                     LogWaitingAtStart(logger, wait.TotalMilliseconds, error, ex.Message);
                 }

@@ -6,9 +6,10 @@ namespace MyService.Worker.Processing;
 
 /// <summary>
 /// Healthy while the loop runs and reads succeed; Degraded (still HTTP 200) until its first read has succeeded (the
-/// API and its table start beside it) and while the API or DynamoDB is away and the loop is backing off, because restarting the task would not bring them back; Unhealthy (503) only when the
-/// loop has not come round for much longer than a read and a full backoff take: then it is stuck and a
-/// restart helps. The container health check acts on that.
+/// API and its table start beside it) and while the API or DynamoDB is away and the loop is backing off, because
+/// restarting the task would not bring them back; Unhealthy (503) only when the loop has not come round for much
+/// longer than a read and a full backoff take: then it is stuck and a restart helps. The container health check acts
+/// on that.
 /// </summary>
 internal sealed class WorkerHealthCheck(WorkerStatus status, IOptions<WorkerOptions> options, TimeProvider clock) : IHealthCheck
 {
