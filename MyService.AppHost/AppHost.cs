@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Where the services deploy: `--operation publish --step publish` writes deploy/ (docs/DEPLOYMENT.md).
@@ -15,9 +17,10 @@ builder.RunProjectsFromBuildOutput();
 var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
     .WithDataVolume();
 
-var dynamodb = builder.AddDynamoDBLocal("dynamodb")
-    .WithDataVolume()
-    .WithRestartPolicy();
+// DynamoDB Local, installed and started here; or, when ConnectionStrings:dynamodb names one already running, that one.
+IResourceBuilder<IDynamoDBResource> dynamodb = builder.Configuration.GetConnectionString("dynamodb") is null
+    ? builder.AddDynamoDBLocal("dynamodb").WithDataVolume().WithRestartPolicy()
+    : builder.AddDynamoDBEndpoint("dynamodb");
 var projection = dynamodb.AddTable("projection", partitionKey: "pk", sortKey: "sk", tableName: "myservice-projection");
 // The API's table when it runs with Storage__Provider=dynamodb (docs/GRADUATION.md).
 var store = dynamodb.AddTable("store", partitionKey: "pk", sortKey: "sk", tableName: "myservice-store");

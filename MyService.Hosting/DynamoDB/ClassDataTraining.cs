@@ -38,7 +38,7 @@ internal static class ClassDataTraining
         process.BeginErrorReadLine();
         try
         {
-            using var client = DynamoDBLocalResource.CreateClient($"http://127.0.0.1:{port}", TimeSpan.FromSeconds(2));
+            using var client = DynamoDBClients.Create($"http://127.0.0.1:{port}", DynamoDBLocalResource.DefaultRegion, TimeSpan.FromSeconds(2));
             while (!await AnswersAsync(client, cancellationToken))
             {
                 if (process.HasExited)

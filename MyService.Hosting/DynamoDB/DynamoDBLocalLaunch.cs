@@ -33,6 +33,7 @@ internal static partial class DynamoDBLocalLaunch
             var appHostLog = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MyService.Hosting.DynamoDB");
             LogUnavailable(log, reason);
             LogUnavailableFor(appHostLog, resource.Name, reason);
+            await DynamoDBTableLifecycle.TablesFailedAsync(resource, @event.Services);
             throw new StartRefusedException("DynamoDB Local cannot run on this machine; the line above says what to install.", ex);
         }
 
@@ -106,33 +107,6 @@ internal static partial class DynamoDBLocalLaunch
         else
         {
             args.Add("-inMemory");
-        }
-    }
-
-    /// <summary>Each time DynamoDB Local is ready (the first start, a restart): the tables, then each table turns Running.</summary>
-    public static async Task CreateTablesAsync(DynamoDBLocalResource resource, ResourceReadyEvent @event, CancellationToken cancellationToken)
-    {
-        var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
-        var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
-        await DynamoDBTableCreator.CreateMissingAsync(resource, log, cancellationToken);
-        foreach (var table in resource.Tables)
-        {
-            await notifications.PublishUpdateAsync(table, s => s with
-            {
-                State = KnownResourceStates.Running,
-                StartTimeStamp = DateTime.UtcNow,
-                StopTimeStamp = null,
-            });
-        }
-    }
-
-    /// <summary>A table lives in its DynamoDB Local's process: when that stops, so does the table.</summary>
-    public static async Task TablesStoppedAsync(DynamoDBLocalResource resource, ResourceStoppedEvent @event, CancellationToken cancellationToken)
-    {
-        var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
-        foreach (var table in resource.Tables)
-        {
-            await notifications.PublishUpdateAsync(table, s => s with { State = KnownResourceStates.Exited, StopTimeStamp = DateTime.UtcNow });
         }
     }
 

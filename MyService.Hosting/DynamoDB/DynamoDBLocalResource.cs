@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 
 namespace MyService.Hosting.DynamoDB;
 
@@ -9,18 +8,20 @@ namespace MyService.Hosting.DynamoDB;
 /// picks up without code changes; on ECS the SDK finds DynamoDB and the task role by itself.
 /// </summary>
 public sealed class DynamoDBLocalResource(string name, string workingDirectory)
-    : ExecutableResource(name, "java", workingDirectory), IResourceWithWaitSupport
+    : ExecutableResource(name, "java", workingDirectory), IDynamoDBResource
 {
     public const string EndpointName = "http";
-    public const string Region = "us-east-1";
 
-    // DynamoDB Local accepts any credentials; the SDK only needs some to sign with.
-    internal const string AccessKeyId = "myservicelocal";
-    internal const string SecretAccessKey = "myservicelocalsecret";
+    /// <summary>The region everything signs with; with <c>-sharedDb</c> DynamoDB Local serves every region the same tables.</summary>
+    public const string DefaultRegion = "us-east-1";
 
     private EndpointReference? _endpoint;
 
     public EndpointReference Endpoint => _endpoint ??= new(this, EndpointName);
+
+    public ReferenceExpression ServiceUrl => ReferenceExpression.Create($"{Endpoint}");
+
+    public string Region => DefaultRegion;
 
     /// <summary>Where <c>-dbPath</c> keeps the tables; null runs DynamoDB Local <c>-inMemory</c>.</summary>
     public string? DataDirectory { get; internal set; }
@@ -31,23 +32,6 @@ public sealed class DynamoDBLocalResource(string name, string workingDirectory)
     /// <summary>The class-data archive it starts with, when one could be made (just before each start).</summary>
     internal ClassDataArchive? ClassData { get; set; }
 
-    public IReadOnlyList<DynamoDBTableResource> Tables => _tables;
-
-    private readonly List<DynamoDBTableResource> _tables = [];
-
-    internal void AddTable(DynamoDBTableResource table) => _tables.Add(table);
-
-    /// <summary>A client for the AppHost's own calls (health, table creation): no retries, so a check answers fast.</summary>
-    internal AmazonDynamoDBClient CreateClient(TimeSpan timeout) => CreateClient(Endpoint.Url, timeout);
-
-    /// <summary>The same for a DynamoDB Local outside the app model (the class-data training run).</summary>
-    internal static AmazonDynamoDBClient CreateClient(string serviceUrl, TimeSpan timeout) => new(
-        new BasicAWSCredentials(AccessKeyId, SecretAccessKey),
-        new AmazonDynamoDBConfig
-        {
-            ServiceURL = serviceUrl,
-            AuthenticationRegion = Region,
-            Timeout = timeout,
-            MaxErrorRetry = 0,
-        });
+    /// <summary>A client for the tests' calls, once the endpoint is allocated.</summary>
+    internal AmazonDynamoDBClient CreateClient(TimeSpan timeout) => DynamoDBClients.Create(Endpoint.Url, Region, timeout);
 }

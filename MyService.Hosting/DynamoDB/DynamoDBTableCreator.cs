@@ -6,11 +6,11 @@ namespace MyService.Hosting.DynamoDB;
 /// <summary>Creates the declared tables that do not exist yet: idempotent across restarts and data volumes.</summary>
 internal static partial class DynamoDBTableCreator
 {
-    public static async Task CreateMissingAsync(DynamoDBLocalResource dynamo, ILogger log, CancellationToken cancellationToken)
+    public static async Task CreateMissingAsync(IDynamoDBResource dynamo, IEnumerable<DynamoDBTableResource> tables, ILogger log, CancellationToken cancellationToken)
     {
-        using var client = dynamo.CreateClient(TimeSpan.FromSeconds(10));
+        using var client = await dynamo.CreateClientAsync(TimeSpan.FromSeconds(10), cancellationToken);
         var existing = (await client.ListTablesAsync(new ListTablesRequest(), cancellationToken)).TableNames ?? [];
-        foreach (var table in dynamo.Tables.Where(t => !existing.Contains(t.TableName)))
+        foreach (var table in tables.Where(t => !existing.Contains(t.TableName)))
         {
             if (await CreateAsync(client, table.TableName, table.PartitionKey, table.SortKey, cancellationToken))
             {

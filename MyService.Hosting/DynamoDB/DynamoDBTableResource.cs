@@ -1,14 +1,14 @@
 namespace MyService.Hosting.DynamoDB;
 
 /// <summary>
-/// A table in DynamoDB Local, created (if absent) each time its DynamoDB Local is ready; it turns Running only then,
-/// so whatever waits for it starts with the table in place. Referencing it injects
+/// A table in DynamoDB (Local, or the endpoint named in its place), created (if absent) each time its DynamoDB is
+/// ready; it turns Running only then, so whatever waits for it starts with the table in place. Referencing it injects
 /// <c>AWS__Resources__{name}__TableName</c>, in run and publish mode alike.
 /// </summary>
-public sealed class DynamoDBTableResource(string name, DynamoDBLocalResource parent, string tableName, string partitionKey, string? sortKey)
-    : Resource(name), IResourceWithParent<DynamoDBLocalResource>, IResourceWithWaitSupport
+public sealed class DynamoDBTableResource(string name, IDynamoDBResource parent, string tableName, string partitionKey, string? sortKey)
+    : Resource(name), IResourceWithParent<IDynamoDBResource>, IResourceWithWaitSupport
 {
-    public DynamoDBLocalResource Parent { get; } = parent;
+    public IDynamoDBResource Parent { get; } = parent;
 
     public string TableName { get; } = tableName;
 

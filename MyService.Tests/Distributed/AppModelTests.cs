@@ -45,8 +45,10 @@ public sealed class AppModelTests(AppModelTests.BuiltModel model) : IClassFixtur
     public void Each_table_lives_in_dynamodb_with_string_keys_and_belongs_to_its_one_service()
     {
         var dynamodb = model.Resources.OfType<DynamoDBLocalResource>().Single();
-        Assert.Equal(["myservice-projection", "myservice-store"], dynamodb.Tables.Select(t => t.TableName).Order(StringComparer.Ordinal));
-        Assert.All(dynamodb.Tables, t => Assert.Equal(("pk", "sk"), (t.PartitionKey, t.SortKey)));
+        var tables = model.Resources.OfType<DynamoDBTableResource>().ToList();
+        Assert.All(tables, t => Assert.Same(dynamodb, t.Parent));
+        Assert.Equal(["myservice-projection", "myservice-store"], tables.Select(t => t.TableName).Order(StringComparer.Ordinal));
+        Assert.All(tables, t => Assert.Equal(("pk", "sk"), (t.PartitionKey, t.SortKey)));
         Assert.Contains("projection", model.RelatedTo("worker"));
         Assert.DoesNotContain("projection", model.RelatedTo("api"));
         Assert.Contains("store", model.RelatedTo("api"));

@@ -35,7 +35,7 @@ public sealed class DynamoDBLocalIntegrationTests
         // timestamps and the AppHost's clock differ by a few hundred ms here, so the order of the snapshots tells.)
         var events = app.Events.ToList();
         var tableRunning = events.FindIndex(e => e.Resource.Name == "items" && e.Snapshot.State?.Text == KnownResourceStates.Running);
-        var probeRunning = events.FindIndex(e => e.Resource.Name == "probe" && IntegrationApp.Pid(e) is not null);
+        var probeRunning = events.FindIndex(e => e.Resource.Name == "probe" && IntegrationApp.Pid(e) is > 0);
         Assert.InRange(tableRunning, 0, probeRunning - 1);
         var endpoint = app.App.GetEndpoint("dynamodb", "http");
         using var client = CreateClient(endpoint);
@@ -89,16 +89,20 @@ public sealed class DynamoDBLocalIntegrationTests
     }
 
     [Fact]
-    public async Task WithoutJava_FailsToStartWithOneLineSayingWhatToInstall_AndTheRestRuns()
+    public async Task WithoutJava_FailsToStartWithOneLineSayingWhatToInstall_ItsTableAndDependantsToo_AndTheRestRuns()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-jdk-{Guid.NewGuid():N}", "bin", "java");
         await using var app = IntegrationApp.Create($"--{DynamoDBLocalResourceBuilderExtensions.JavaKey}={missing}");
-        app.Builder.AddDynamoDBLocal("dynamodb");
+        var table = app.Builder.AddDynamoDBLocal("dynamodb").AddTable("items", partitionKey: "pk");
         app.AddProcess("probe");
+        app.AddProcess("dependant").WaitFor(table);
         var starting = await app.BeginStartAsync();
 
         await app.WaitForStateAsync("dynamodb", KnownResourceStates.FailedToStart);
         await app.WaitForStateAsync("probe", KnownResourceStates.Running);
+        // Its table fails with it, so what waits for the table says so instead of waiting for ever.
+        await app.WaitForStateAsync("items", KnownResourceStates.FailedToStart);
+        await app.WaitForStateAsync("dependant", KnownResourceStates.FailedToStart);
         await starting;
 
         // Aspire adds "Failed to create resource dynamodb" with the exception; the reason is said once, without a stack trace.

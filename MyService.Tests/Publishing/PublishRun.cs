@@ -70,10 +70,11 @@ internal sealed class PublishRun : IDisposable
     }
 
     /// <summary>The AppHost's own model (MyService.AppHost/AppHost.cs).</summary>
-    public static async Task<PublishRun> AppHostAsync(string step = "publish", string? folder = null)
+    /// <param name="settings">More command-line configuration, e.g. <c>--ConnectionStrings:dynamodb=...</c>.</param>
+    public static async Task<PublishRun> AppHostAsync(string step = "publish", string? folder = null, params string[] settings)
     {
         var run = new PublishRun();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<AppHost::Projects.MyService_AppHost>(run.Arguments(step, null, folder))
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<AppHost::Projects.MyService_AppHost>([.. run.Arguments(step, null, folder), .. settings])
             .WithTimeout(RunTimeout);
         await run.RunAsync(builder);
         return run;

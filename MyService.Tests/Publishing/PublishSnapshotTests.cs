@@ -18,6 +18,16 @@ public sealed class PublishSnapshotTests
     }
 
     [Fact]
+    public async Task An_existing_DynamoDB_named_in_place_of_DynamoDB_Local_publishes_the_same_files()
+    {
+        // ConnectionStrings:dynamodb changes what runs locally, never what is deployed.
+        using var run = await PublishRun.AppHostAsync(settings: "--ConnectionStrings:dynamodb=http://localhost:8100");
+        Assert.False(run.Failed, run.Output);
+
+        Assert.Empty(FolderComparison.Differences(Path.Combine(TestSupport.RepositoryRoot.Path, "deploy"), run.OutputPath));
+    }
+
+    [Fact]
     public async Task Second_model_publishes_the_snapshot_files()
     {
         using var run = await PublishRun.ModelAsync(SecondModel.Build);

@@ -5,14 +5,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace MyService.Hosting.DynamoDB;
 
 /// <summary>Healthy once a signed ListTables answers: the process is up, listening and serving requests.</summary>
-internal sealed class DynamoDBLocalHealthCheck(DynamoDBLocalResource resource) : IHealthCheck
+internal sealed class DynamoDBHealthCheck(IDynamoDBResource resource) : IHealthCheck
 {
     // One question per call: AddHealthCheckPatience asks again until it answers.
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var client = resource.CreateClient(TimeSpan.FromSeconds(2));
+            using var client = await resource.CreateClientAsync(TimeSpan.FromSeconds(2), cancellationToken);
             var tables = await client.ListTablesAsync(new ListTablesRequest(), cancellationToken);
             return HealthCheckResult.Healthy($"ListTables: {tables.TableNames?.Count ?? 0} table(s)");
         }
