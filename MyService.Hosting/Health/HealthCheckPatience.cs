@@ -12,7 +12,8 @@ internal sealed class HealthCheckPatience(TimeSpan patience) : IPostConfigureOpt
         foreach (var registration in options.Registrations)
         {
             var factory = registration.Factory;
-            registration.Factory = services => new PatientHealthCheck(factory(services), patience, services.GetService<TimeProvider>() ?? TimeProvider.System);
+            var last = new PatientHealthCheck.LastReport();
+            registration.Factory = services => new PatientHealthCheck(factory(services), patience, services.GetService<TimeProvider>() ?? TimeProvider.System, last);
         }
     }
 }

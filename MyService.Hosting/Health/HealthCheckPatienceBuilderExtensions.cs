@@ -15,8 +15,9 @@ public static class HealthCheckPatienceBuilderExtensions
     /// Every resource's health checks (Aspire's <c>WithHttpHealthCheck</c> and the integrations' own) keep asking, every
     /// 100 ms for up to <paramref name="patience"/> (10 s by default), before they report a resource that is not yet
     /// healthy as such: Aspire checks again only 1, 2, 3, 4 then 5 s after each unhealthy report, so without this a
-    /// resource turns Healthy, and what waits for it starts, up to seconds after it first answers. An unhealthy
-    /// resource shows its report after the patience instead of at once. The first call's patience holds
+    /// resource turns Healthy, and what waits for it starts, up to seconds after it first answers. A resource that is
+    /// not yet healthy shows its report after the patience instead of at once; one that was Healthy shows its first bad
+    /// answer at once, and patience applies again to its recovery. The first call's patience holds
     /// (<c>AddDynamoDBLocal</c> makes one with the default).
     /// </summary>
     public static IDistributedApplicationBuilder AddHealthCheckPatience(this IDistributedApplicationBuilder builder, TimeSpan? patience = null)

@@ -15,7 +15,7 @@ public sealed class HealthCheckPatienceTests
     public async Task AsksAgainUntilHealthy_ThenAnswersAtOnce()
     {
         var calls = 0;
-        var check = new PatientHealthCheck(new Delegated(() => ++calls < 3 ? HealthCheckResult.Unhealthy("not yet") : HealthCheckResult.Healthy()), TimeSpan.FromSeconds(10), new SteppingClock(TimeSpan.Zero));
+        var check = new PatientHealthCheck(new Delegated(() => ++calls < 3 ? HealthCheckResult.Unhealthy("not yet") : HealthCheckResult.Healthy()), TimeSpan.FromSeconds(10), new SteppingClock(TimeSpan.Zero), new());
 
         var result = await check.CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -26,11 +26,27 @@ public sealed class HealthCheckPatienceTests
     }
 
     [Fact]
+    public async Task AfterAHealthyReport_TheFirstBadAnswerIsReportedAtOnce_ThenPatienceAgainForTheRecovery()
+    {
+        var answers = new Queue<HealthStatus>([HealthStatus.Healthy, HealthStatus.Unhealthy, HealthStatus.Unhealthy, HealthStatus.Degraded, HealthStatus.Healthy]);
+        var calls = 0;
+        var last = new PatientHealthCheck.LastReport();
+        // A new instance per run, as HealthCheckService makes them; what was last reported is the registration's.
+        PatientHealthCheck Check() => new(new Delegated(() => { calls++; return new HealthCheckResult(answers.Dequeue()); }), TimeSpan.FromSeconds(10), new SteppingClock(TimeSpan.Zero), last);
+
+        Assert.Equal(HealthStatus.Healthy, (await Check().CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10))).Status);
+        Assert.Equal(HealthStatus.Unhealthy, (await Check().CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10))).Status);
+        Assert.Equal(2, calls);
+        Assert.Equal(HealthStatus.Healthy, (await Check().CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10))).Status);
+        Assert.Equal(5, calls);
+    }
+
+    [Fact]
     public async Task NeverHealthy_ReportsTheLastResultOncePatienceIsSpent()
     {
         var calls = 0;
         // Each reading of the clock is 200 ms later: the second answer leaves less than a poll of the 450 ms.
-        var check = new PatientHealthCheck(new Delegated(() => HealthCheckResult.Degraded($"answer {++calls}")), TimeSpan.FromMilliseconds(450), new SteppingClock(TimeSpan.FromMilliseconds(200)));
+        var check = new PatientHealthCheck(new Delegated(() => HealthCheckResult.Degraded($"answer {++calls}")), TimeSpan.FromMilliseconds(450), new SteppingClock(TimeSpan.FromMilliseconds(200)), new());
 
         var result = await check.CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -42,7 +58,7 @@ public sealed class HealthCheckPatienceTests
     [Fact]
     public async Task StopsAsking_WhenCancelled()
     {
-        var check = new PatientHealthCheck(new Delegated(() => HealthCheckResult.Unhealthy()), TimeSpan.FromMinutes(5), TimeProvider.System);
+        var check = new PatientHealthCheck(new Delegated(() => HealthCheckResult.Unhealthy()), TimeSpan.FromMinutes(5), TimeProvider.System, new());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => check.CheckHealthAsync(Context, cancel.Token).WaitAsync(TimeSpan.FromSeconds(10)));
