@@ -5,6 +5,7 @@ using MyService.Api.Items;
 using MyService.Api.Root;
 using MyService.Api.Storage.Migration;
 using MyService.Api.Users;
+using MyService.ServiceDefaults.Configuration;
 using MyService.ServiceDefaults.Health;
 
 if (HealthProbe.IsRequested(args))
@@ -18,6 +19,12 @@ if (MigrationCommand.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Run by hand with a setting missing: a line per setting and exit code 2, not stack traces or a 500 per request.
+if (!ConfigurationCheck.Passes(StorageExtensions.ConfigurationProblems(builder.Configuration)))
+{
+    return ConfigurationCheck.ExitCode;
+}
 
 builder.AddServiceDefaults();
 builder.AddApiDefaults();

@@ -23,10 +23,25 @@ public static class StorageExtensions
         {
             "sqlite" => builder.AddSqliteStorage(),
             "dynamodb" => builder.AddDynamoDBStorage(),
-            _ => throw new InvalidOperationException(
-                $"Storage:Provider is '{provider}'. Set it to 'sqlite' (the default) or 'dynamodb' (see docs/GRADUATION.md)."),
+            _ => throw new InvalidOperationException(UnknownProvider(provider)),
         };
     }
+
+    /// <summary>What the chosen provider cannot run without (Program says each and exits before the host starts).</summary>
+    public static IReadOnlyList<string> ConfigurationProblems(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = configuration["Storage:Provider"] ?? "sqlite";
+        return provider.ToLowerInvariant() switch
+        {
+            "sqlite" => [],
+            "dynamodb" => DynamoDBConfigurationCheck.Problems(configuration, StoreTable.ResourceName),
+            _ => [UnknownProvider(provider)],
+        };
+    }
+
+    private static string UnknownProvider(string provider) =>
+        $"Storage:Provider is '{provider}'. Set it to 'sqlite' (the default) or 'dynamodb' (see docs/GRADUATION.md).";
 
     public static IHostApplicationBuilder AddSqliteStorage(this IHostApplicationBuilder builder)
     {

@@ -58,10 +58,11 @@ public static class DynamoDBClientFactory
     public static string TableName(IConfiguration configuration, string resource)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var key = $"AWS:Resources:{resource}:TableName";
-        return configuration[key] is { Length: > 0 } name
-            ? name
-            : throw new InvalidOperationException(
-                $"The DynamoDB table '{resource}' has no name: set {key} (environment AWS__Resources__{resource}__TableName), as the AppHost's WithReference(table) and the FSD service file do.");
+        return configuration[TableNameKey(resource)] is { Length: > 0 } name ? name : throw new InvalidOperationException(MissingTableName(resource));
     }
+
+    internal static string TableNameKey(string resource) => $"AWS:Resources:{resource}:TableName";
+
+    internal static string MissingTableName(string resource) =>
+        $"The DynamoDB table '{resource}' has no name: set {TableNameKey(resource)} (environment AWS__Resources__{resource}__TableName), as the AppHost's WithReference(table) and the FSD service file do.";
 }
