@@ -33,6 +33,9 @@ public static class FuzzServers
         var logs = ErrorLogs();
         var factory = new WebApplicationFactory<Worker::Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Testing")
+            // What its start-up check asks for; the stores that would use them are replaced below.
+            .UseSetting("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9")
+            .UseSetting("AWS:Resources:projection:TableName", "unused")
             .ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)))
             .ConfigureTestServices(services =>
             {
