@@ -24,7 +24,8 @@ public static partial class DynamoDBEndpointResourceBuilderExtensions
                 State = KnownResourceStates.NotStarted,
                 Properties =
                 [
-                    new(CustomResourceKnownProperties.Source, resource.Url ?? resource.ConfigurationKey),
+                    // Where it comes from; its URL is in the URLs column once it is Running.
+                    new(CustomResourceKnownProperties.Source, resource.ConfigurationKey),
                     new("dynamodb.region", resource.Region),
                 ],
             })
