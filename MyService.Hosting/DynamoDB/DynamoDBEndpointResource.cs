@@ -37,4 +37,7 @@ public sealed class DynamoDBEndpointResource : Resource, IDynamoDBResource
 
     /// <summary>Why the connection string does not read (the resource then fails to start saying so).</summary>
     internal string? Problem { get; }
+
+    /// <summary>Set once its tables were first created: from then on its health check creates a table found missing.</summary>
+    internal bool TablesCreated { get; set; }
 }

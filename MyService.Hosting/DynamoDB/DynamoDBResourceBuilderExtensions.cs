@@ -71,7 +71,7 @@ public static class DynamoDBResourceBuilderExtensions
         var resource = builder.Resource;
         var key = $"{resource.Name}_dynamodb_check";
         builder.ApplicationBuilder.Services.AddHealthChecks()
-            .Add(new HealthCheckRegistration(key, _ => new DynamoDBHealthCheck(resource), failureStatus: default, tags: default));
+            .Add(new HealthCheckRegistration(key, services => new DynamoDBHealthCheck(resource, services), failureStatus: default, tags: default));
         // A JVM answers seconds after it starts: without patience, Healthy (and the tables) come at Aspire's next check.
         builder.ApplicationBuilder.AddHealthCheckPatience();
         return builder.WithHealthCheck(key);

@@ -10,6 +10,12 @@ internal static partial class DynamoDBTableCreator
     {
         using var client = await dynamo.CreateClientAsync(TimeSpan.FromSeconds(10), cancellationToken);
         var existing = (await client.ListTablesAsync(new ListTablesRequest(), cancellationToken)).TableNames ?? [];
+        await CreateMissingAsync(client, tables, existing, log, cancellationToken);
+    }
+
+    /// <summary>The same, given what ListTables answered.</summary>
+    public static async Task CreateMissingAsync(IAmazonDynamoDB client, IEnumerable<DynamoDBTableResource> tables, IReadOnlyCollection<string> existing, ILogger log, CancellationToken cancellationToken)
+    {
         foreach (var table in tables.Where(t => !existing.Contains(t.TableName)))
         {
             if (await CreateAsync(client, table.TableName, table.PartitionKey, table.SortKey, cancellationToken))

@@ -16,6 +16,10 @@ internal static class DynamoDBTableLifecycle
         var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(dynamodb);
         var tables = @event.Services.GetRequiredService<DistributedApplicationModel>().TablesOf(dynamodb).ToList();
         await DynamoDBTableCreator.CreateMissingAsync(dynamodb, tables, log, cancellationToken);
+        if (dynamodb is DynamoDBEndpointResource endpoint)
+        {
+            endpoint.TablesCreated = true;
+        }
         foreach (var table in tables)
         {
             await notifications.PublishUpdateAsync(table, s => s with

@@ -17,7 +17,7 @@ public static class HealthCheckPatienceBuilderExtensions
     /// healthy as such: Aspire checks again only 1, 2, 3, 4 then 5 s after each unhealthy report, so without this a
     /// resource turns Healthy, and what waits for it starts, up to seconds after it first answers. A resource that is
     /// not yet healthy shows its report after the patience instead of at once; one that was Healthy shows its first bad
-    /// answer at once, and patience applies again to its recovery. The first call's patience holds
+    /// answer when Aspire asks (every 30 s for a healthy resource), and patience applies again to its recovery. The first call's patience holds
     /// (<c>AddDynamoDBLocal</c> makes one with the default).
     /// </summary>
     public static IDistributedApplicationBuilder AddHealthCheckPatience(this IDistributedApplicationBuilder builder, TimeSpan? patience = null)

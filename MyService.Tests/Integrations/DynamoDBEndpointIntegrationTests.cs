@@ -15,7 +15,7 @@ namespace MyService.Tests.Integrations;
 public sealed class DynamoDBEndpointIntegrationTests
 {
     [Fact]
-    public async Task TheNamedEndpointIsUsed_NothingIsStarted_AndItsTablesAreCreatedThereBeforeADependantStarts()
+    public async Task TheNamedEndpointIsUsed_NothingIsStarted_AndItsTablesAreCreatedThereBeforeADependantStarts_AndAgainWhenGone()
     {
         var server = new DynamoDBLocalServer();
         await server.InitializeAsync();
@@ -44,10 +44,34 @@ public sealed class DynamoDBEndpointIntegrationTests
             // Nothing to install or start: the probe is the model's only process.
             Assert.Equal(["probe"], app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ExecutableResource>().Select(r => r.Name));
             Assert.Contains(await app.LogLinesAsync("dynamodb"), line => line.Contains($"Using the DynamoDB at {url}", StringComparison.Ordinal));
+
+            // The table gone behind the AppHost's back (an in-memory DynamoDB restarted): its next health check makes it
+            // again, which Aspire runs every 30 s on a healthy resource.
+            await client.DeleteTableAsync(tableName).WithTimeout();
+            await WaitForTableAsync(client, tableName, TimeSpan.FromSeconds(60));
+            Assert.Equal(2, (await app.LogLinesAsync("dynamodb")).Count(line => line.Contains($"Created table {tableName}", StringComparison.Ordinal)));
         }
         finally
         {
             await server.DisposeAsync();
+        }
+    }
+
+    private static async Task WaitForTableAsync(Amazon.DynamoDBv2.IAmazonDynamoDB client, string tableName, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            try
+            {
+                await client.DescribeTableAsync(tableName, deadline.Token);
+                return;
+            }
+            catch (ResourceNotFoundException)
+            {
+                // Not yet.
+                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+            }
         }
     }
 
