@@ -18,7 +18,7 @@ var db = builder.AddSqlite("db", databaseFileName: "myservice.db")
     .WithDataVolume();
 
 // DynamoDB Local, installed and started here; or, when ConnectionStrings:dynamodb names one already running, that one.
-IResourceBuilder<IDynamoDBResource> dynamodb = builder.Configuration.GetConnectionString("dynamodb") is null
+IResourceBuilder<IDynamoDBResource> dynamodb = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("dynamodb"))
     ? builder.AddDynamoDBLocal("dynamodb").WithDataVolume().WithRestartPolicy()
     : builder.AddDynamoDBEndpoint("dynamodb");
 var projection = dynamodb.AddTable("projection", partitionKey: "pk", sortKey: "sk", tableName: "myservice-projection");

@@ -4,7 +4,7 @@ namespace MyService.Hosting.DynamoDB;
 /// A DynamoDB that is already running (DynamoDB Local in a container or on another machine, a look-alike), named by
 /// <c>ConnectionStrings:{name}</c> in place of the DynamoDB Local the AppHost would install and start. Nothing is
 /// installed or started: it is Running once its connection string reads, Healthy once a signed ListTables answers,
-/// and its tables are created there as on DynamoDB Local.
+/// and its tables are created there as on DynamoDB Local (again if they go missing).
 /// </summary>
 public sealed class DynamoDBEndpointResource : Resource, IDynamoDBResource
 {
@@ -37,7 +37,4 @@ public sealed class DynamoDBEndpointResource : Resource, IDynamoDBResource
 
     /// <summary>Why the connection string does not read (the resource then fails to start saying so).</summary>
     internal string? Problem { get; }
-
-    /// <summary>Set once its tables were first created: from then on its health check creates a table found missing.</summary>
-    internal bool TablesCreated { get; set; }
 }

@@ -31,7 +31,6 @@ public static partial class DynamoDBEndpointResourceBuilderExtensions
             })
             .WithListTablesHealthCheck()
             .OnInitializeResource(StartAsync)
-            .OnResourceReady(DynamoDBTableLifecycle.CreateTablesAsync)
             // Nothing deployed, as for DynamoDB Local: on ECS the SDK finds DynamoDB and the task role itself.
             .WithAnnotation(new EcsDeploymentAnnotation(_ => { }))
             .ExcludeFromManifest();

@@ -1,14 +1,12 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MyService.Hosting.DynamoDB;
 
 /// <summary>
-/// Healthy once a signed ListTables answers: the process is up, listening and serving requests. On an endpoint the
-/// AppHost does not run (<see cref="DynamoDBEndpointResource"/>), a declared table found missing after its tables were
-/// created (an in-memory DynamoDB restarted behind the AppHost's back) is created again, as DynamoDB Local's restart does.
+/// Healthy once a signed ListTables answers (the process is up, listening and serving requests) and the declared tables
+/// are there: each answer creates those missing (<see cref="DynamoDBTableLifecycle.EnsureTablesAsync"/>).
 /// </summary>
 internal sealed class DynamoDBHealthCheck(IDynamoDBResource resource, IServiceProvider services) : IHealthCheck
 {
@@ -18,21 +16,14 @@ internal sealed class DynamoDBHealthCheck(IDynamoDBResource resource, IServicePr
         try
         {
             using var client = await resource.CreateClientAsync(TimeSpan.FromSeconds(2), cancellationToken);
-            var tables = await client.ListTablesAsync(new ListTablesRequest(), cancellationToken);
-            var names = tables.TableNames ?? [];
-            if (resource is DynamoDBEndpointResource { TablesCreated: true })
-            {
-                var log = services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
-                var declared = services.GetRequiredService<DistributedApplicationModel>().TablesOf(resource);
-                await DynamoDBTableCreator.CreateMissingAsync(client, declared, names, log, cancellationToken);
-            }
-
+            var names = await DynamoDBTableCreator.ListAllAsync(client, cancellationToken);
+            await DynamoDBTableLifecycle.EnsureTablesAsync(resource, client, names, services, cancellationToken);
             return HealthCheckResult.Healthy($"ListTables: {names.Count} table(s)");
         }
         catch (Exception ex) when (ex is AmazonDynamoDBException or Amazon.Runtime.AmazonServiceException or HttpRequestException
             or IOException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"ListTables: {ex.Message}");
+            return HealthCheckResult.Unhealthy($"DynamoDB: {ex.Message}");
         }
     }
 }

@@ -30,7 +30,6 @@ public static class DynamoDBLocalResourceBuilderExtensions
             .WithListTablesHealthCheck()
             .WithArgs(context => DynamoDBLocalLaunch.AddArguments(resource, context.Args))
             .OnBeforeResourceStarted(DynamoDBLocalLaunch.PrepareAsync)
-            .OnResourceReady(DynamoDBTableLifecycle.CreateTablesAsync)
             .OnResourceStopped(DynamoDBTableLifecycle.TablesStoppedAsync)
             // Nothing deployed: its endpoint and dummy credentials are for run mode; on ECS the SDK finds DynamoDB and the task role itself.
             .WithAnnotation(new EcsDeploymentAnnotation(_ => { }))

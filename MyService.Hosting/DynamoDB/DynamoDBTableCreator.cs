@@ -6,14 +6,23 @@ namespace MyService.Hosting.DynamoDB;
 /// <summary>Creates the declared tables that do not exist yet: idempotent across restarts and data volumes.</summary>
 internal static partial class DynamoDBTableCreator
 {
-    public static async Task CreateMissingAsync(IDynamoDBResource dynamo, IEnumerable<DynamoDBTableResource> tables, ILogger log, CancellationToken cancellationToken)
+    /// <summary>Every table's name: ListTables answers at most 100 at a time, and a shared endpoint may hold more.</summary>
+    public static async Task<IReadOnlyCollection<string>> ListAllAsync(IAmazonDynamoDB client, CancellationToken cancellationToken)
     {
-        using var client = await dynamo.CreateClientAsync(TimeSpan.FromSeconds(10), cancellationToken);
-        var existing = (await client.ListTablesAsync(new ListTablesRequest(), cancellationToken)).TableNames ?? [];
-        await CreateMissingAsync(client, tables, existing, log, cancellationToken);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        string? after = null;
+        do
+        {
+            var page = await client.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = after }, cancellationToken);
+            names.UnionWith(page.TableNames ?? []);
+            after = page.LastEvaluatedTableName;
+        }
+        while (after is not null);
+
+        return names;
     }
 
-    /// <summary>The same, given what ListTables answered.</summary>
+    /// <summary>The declared tables that <paramref name="existing"/> (what ListTables answered) lacks.</summary>
     public static async Task CreateMissingAsync(IAmazonDynamoDB client, IEnumerable<DynamoDBTableResource> tables, IReadOnlyCollection<string> existing, ILogger log, CancellationToken cancellationToken)
     {
         foreach (var table in tables.Where(t => !existing.Contains(t.TableName)))

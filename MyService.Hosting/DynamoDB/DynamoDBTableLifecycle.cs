@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MyService.Hosting.DynamoDB;
@@ -9,19 +10,25 @@ internal static class DynamoDBTableLifecycle
     public static IEnumerable<DynamoDBTableResource> TablesOf(this DistributedApplicationModel model, IDynamoDBResource dynamodb) =>
         model.Resources.OfType<DynamoDBTableResource>().Where(t => ReferenceEquals(t.Parent, dynamodb));
 
-    /// <summary>Each time the DynamoDB is ready (the first start, a restart): the missing tables, then each table turns Running.</summary>
-    public static async Task CreateTablesAsync(IDynamoDBResource dynamodb, ResourceReadyEvent @event, CancellationToken cancellationToken)
+    /// <summary>
+    /// After each answer of the DynamoDB's health check: the declared tables that are missing are created, and each
+    /// that is not Running turns Running. So the first start, a restart of DynamoDB Local and an endpoint that lost its
+    /// tables (restarted in memory) all end with the tables present before anything waiting for them is told they are
+    /// ready, and a creation that fails is the check's report (Unhealthy, asked again) rather than a lost event.
+    /// </summary>
+    public static async Task EnsureTablesAsync(IDynamoDBResource dynamodb, IAmazonDynamoDB client, IReadOnlyCollection<string> existing, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
-        var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(dynamodb);
-        var tables = @event.Services.GetRequiredService<DistributedApplicationModel>().TablesOf(dynamodb).ToList();
-        await DynamoDBTableCreator.CreateMissingAsync(dynamodb, tables, log, cancellationToken);
-        if (dynamodb is DynamoDBEndpointResource endpoint)
-        {
-            endpoint.TablesCreated = true;
-        }
+        var tables = services.GetRequiredService<DistributedApplicationModel>().TablesOf(dynamodb).ToList();
+        var log = services.GetRequiredService<ResourceLoggerService>().GetLogger(dynamodb);
+        await DynamoDBTableCreator.CreateMissingAsync(client, tables, existing, log, cancellationToken);
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
         foreach (var table in tables)
         {
+            if (notifications.TryGetCurrentState(table.Name, out var current) && current.Snapshot.State?.Text == KnownResourceStates.Running)
+            {
+                continue;
+            }
+
             await notifications.PublishUpdateAsync(table, s => s with
             {
                 State = KnownResourceStates.Running,
@@ -33,7 +40,8 @@ internal static class DynamoDBTableLifecycle
 
     /// <summary>
     /// A DynamoDB that cannot start (no Java, an unreadable connection string) fails its tables too, so what waits for
-    /// them fails to start saying so instead of waiting for ever. A later start from the dashboard makes them Running.
+    /// them fails to start saying so instead of waiting for ever. DynamoDB Local started later from the dashboard makes
+    /// them Running; an endpoint's connection string is read once, so that takes a new start of the AppHost.
     /// </summary>
     public static async Task TablesFailedAsync(IDynamoDBResource dynamodb, IServiceProvider services)
     {

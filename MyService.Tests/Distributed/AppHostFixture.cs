@@ -13,6 +13,9 @@ namespace MyService.Tests.Distributed;
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
+    /// <summary>DynamoDB Local, whatever a developer's shell says (an empty value wins over <c>ConnectionStrings__dynamodb</c>).</summary>
+    public const string RunsDynamoDBLocal = "--ConnectionStrings:dynamodb=";
+
     public static readonly string[] Resources = ["db", "dynamodb", "projection", "store", "otel-collector", "api", "worker"];
 
     private readonly TempDirectory _data = new();
@@ -39,6 +42,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         [
             $"--AppHost:DataDirectory={dataDirectory}",
             $"--AppHost:DynamoDBLocal:InMemory={dynamoDBInMemory}",
+            RunsDynamoDBLocal,
             .. upstream is null ? Array.Empty<string>() : [$"--Collector:Upstream:Endpoint={upstream}"],
         ];
         var builder = await DistributedApplicationTestingBuilder

@@ -99,6 +99,7 @@ internal sealed class AppHostProcess : IDisposable
         info.Environment[Hosting.Shared.AspireInternals.RandomizePortsKey.Replace(":", "__", StringComparison.Ordinal)] = "true";
         info.Environment["AppHost__DataDirectory"] = dataDirectory;
         info.Environment["AppHost__DynamoDBLocal__InMemory"] = "true";
+        info.Environment["ConnectionStrings__dynamodb"] = ""; // DynamoDB Local, whatever the developer's shell says
         var marker = Guid.NewGuid().ToString("N");
         info.Environment[MarkerVariable] = marker;
         return new AppHostProcess(Process.Start(info)!, marker);

@@ -64,7 +64,7 @@ public sealed class AppModelTests(AppModelTests.BuiltModel model) : IClassFixtur
 
         public async Task InitializeAsync()
         {
-            string[] args = ["--operation", "publish", "--step", "publish", "--output-path", _output.Path];
+            string[] args = ["--operation", "publish", "--step", "publish", "--output-path", _output.Path, AppHostFixture.RunsDynamoDBLocal];
             await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<AppHost::Projects.MyService_AppHost>(args).WithTimeout(TimeSpan.FromMinutes(1));
             // The pipeline's report would only fill the test log.
             builder.Configuration["Logging:Console:LogLevel:Default"] = "None";

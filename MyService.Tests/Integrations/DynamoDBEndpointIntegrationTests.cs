@@ -48,30 +48,14 @@ public sealed class DynamoDBEndpointIntegrationTests
             // The table gone behind the AppHost's back (an in-memory DynamoDB restarted): its next health check makes it
             // again, which Aspire runs every 30 s on a healthy resource.
             await client.DeleteTableAsync(tableName).WithTimeout();
-            await WaitForTableAsync(client, tableName, TimeSpan.FromSeconds(60));
-            Assert.Equal(2, (await app.LogLinesAsync("dynamodb")).Count(line => line.Contains($"Created table {tableName}", StringComparison.Ordinal)));
+            await Distributed.ProjectionReader.EventuallyAsync(
+                async () => (await app.LogLinesAsync("dynamodb")).Count(line => line.Contains($"Created table {tableName}", StringComparison.Ordinal)) == 2,
+                TimeSpan.FromSeconds(60), $"{tableName} created again");
+            Assert.Equal(tableName, (await client.DescribeTableAsync(tableName).WithTimeout()).Table.TableName);
         }
         finally
         {
             await server.DisposeAsync();
-        }
-    }
-
-    private static async Task WaitForTableAsync(Amazon.DynamoDBv2.IAmazonDynamoDB client, string tableName, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            try
-            {
-                await client.DescribeTableAsync(tableName, deadline.Token);
-                return;
-            }
-            catch (ResourceNotFoundException)
-            {
-                // Not yet.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-            }
         }
     }
 

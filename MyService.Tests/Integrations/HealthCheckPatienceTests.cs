@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,27 @@ public sealed class HealthCheckPatienceTests
         Assert.Equal(2, calls);
         Assert.Equal(HealthStatus.Healthy, (await Check().CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10))).Status);
         Assert.Equal(5, calls);
+    }
+
+    [Fact]
+    public async Task A_resource_starting_again_gets_its_patience_back()
+    {
+        var answers = new Queue<HealthStatus>([HealthStatus.Healthy, HealthStatus.Unhealthy, HealthStatus.Healthy]);
+        var calls = 0;
+        var options = new HealthCheckServiceOptions();
+        options.Registrations.Add(new HealthCheckRegistration("service_check", _ => new Delegated(() => { calls++; return new HealthCheckResult(answers.Dequeue()); }), null, null));
+        var patience = new HealthCheckPatience(TimeSpan.FromSeconds(10));
+        patience.PostConfigure(null, options);
+        var registration = options.Registrations.Single();
+        using var services = new ServiceCollection().AddSingleton<TimeProvider>(new SteppingClock(TimeSpan.Zero)).BuildServiceProvider();
+        var resource = new ContainerResource("service");
+        resource.Annotations.Add(new HealthCheckAnnotation("service_check"));
+
+        Assert.Equal(HealthStatus.Healthy, (await registration.Factory(services).CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10))).Status);
+        patience.Forget(resource);
+        // Restarted: the Unhealthy answer of a process still starting is asked again, not reported at once.
+        Assert.Equal(HealthStatus.Healthy, (await registration.Factory(services).CheckHealthAsync(Context).WaitAsync(TimeSpan.FromSeconds(10))).Status);
+        Assert.Equal(3, calls);
     }
 
     [Fact]
