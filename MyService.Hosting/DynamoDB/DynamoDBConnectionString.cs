@@ -6,7 +6,7 @@ namespace MyService.Hosting.DynamoDB;
 
 /// <summary>
 /// What <c>ConnectionStrings:{name}</c> may say of a DynamoDB that is already running: its URL
-/// (<c>http://localhost:8000</c>), or <c>Endpoint=http://localhost:8000;Region=eu-west-1</c>.
+/// (<c>http://localhost:8000</c>), or <c>Endpoint=http://localhost:8000;Region=us-east-1</c>.
 /// </summary>
 internal sealed partial record DynamoDBConnectionString(string Endpoint, string Region)
 {
@@ -28,7 +28,8 @@ internal sealed partial record DynamoDBConnectionString(string Endpoint, string 
             }
             catch (ArgumentException)
             {
-                problem = $"'{value}' is neither a URL nor Key=Value pairs separated by ';'";
+                // Not echoed: what does not parse may hold anything, a secret pasted by mistake too.
+                problem = "it is neither a URL nor Key=Value pairs separated by ';'";
                 return false;
             }
 
@@ -45,7 +46,13 @@ internal sealed partial record DynamoDBConnectionString(string Endpoint, string 
             }
         }
 
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+        if (Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0)
+        {
+            problem = "its URL holds a user name or password, which a DynamoDB endpoint does not take (and which would show in logs)";
+            return false;
+        }
+
+        if (uri is null || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
         {
             problem = endpoint.Length == 0 ? "it names no Endpoint" : $"'{endpoint}' is not an http or https URL";
             return false;

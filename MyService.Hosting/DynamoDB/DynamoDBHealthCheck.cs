@@ -17,7 +17,11 @@ internal sealed class DynamoDBHealthCheck(IDynamoDBResource resource, IServicePr
         {
             using var client = await resource.CreateClientAsync(TimeSpan.FromSeconds(2), cancellationToken);
             var names = await DynamoDBTableCreator.ListAllAsync(client, cancellationToken);
-            await DynamoDBTableLifecycle.EnsureTablesAsync(resource, client, names, services, cancellationToken);
+            if (await DynamoDBTableLifecycle.EnsureTablesAsync(resource, client, names, services, cancellationToken) is { } notActive)
+            {
+                return HealthCheckResult.Unhealthy($"Waiting for table {notActive}");
+            }
+
             return HealthCheckResult.Healthy($"ListTables: {names.Count} table(s)");
         }
         catch (Exception ex) when (ex is AmazonDynamoDBException or Amazon.Runtime.AmazonServiceException or HttpRequestException

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MyService.Hosting.DynamoDB;
@@ -16,7 +17,8 @@ internal static class DynamoDBTableLifecycle
     /// tables (restarted in memory) all end with the tables present before anything waiting for them is told they are
     /// ready, and a creation that fails is the check's report (Unhealthy, asked again) rather than a lost event.
     /// </summary>
-    public static async Task EnsureTablesAsync(IDynamoDBResource dynamodb, IAmazonDynamoDB client, IReadOnlyCollection<string> existing, IServiceProvider services, CancellationToken cancellationToken)
+    /// <returns>The first table that exists but is not ACTIVE yet (a look-alike of DynamoDB answers CREATING first), or null.</returns>
+    public static async Task<string?> EnsureTablesAsync(IDynamoDBResource dynamodb, IAmazonDynamoDB client, IReadOnlyCollection<string> existing, IServiceProvider services, CancellationToken cancellationToken)
     {
         var tables = services.GetRequiredService<DistributedApplicationModel>().TablesOf(dynamodb).ToList();
         var log = services.GetRequiredService<ResourceLoggerService>().GetLogger(dynamodb);
@@ -29,6 +31,12 @@ internal static class DynamoDBTableLifecycle
                 continue;
             }
 
+            var status = (await client.DescribeTableAsync(table.TableName, cancellationToken)).Table.TableStatus;
+            if (status != TableStatus.ACTIVE)
+            {
+                return $"{table.TableName} is {status}";
+            }
+
             await notifications.PublishUpdateAsync(table, s => s with
             {
                 State = KnownResourceStates.Running,
@@ -36,6 +44,7 @@ internal static class DynamoDBTableLifecycle
                 StopTimeStamp = null,
             });
         }
+        return null;
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class DynamoDBConfigurationCheck
         }
         catch (AmazonClientException ex)
         {
-            problems.Add($"DynamoDB has neither an endpoint nor a region ({ex.Message}): set AWS_ENDPOINT_URL_DYNAMODB (DynamoDB Local; the AppHost's WithReference does) or AWS_REGION (an ECS task has it).");
+            problems.Add($"No DynamoDB client can be made ({ex.Message}): set AWS_ENDPOINT_URL_DYNAMODB (DynamoDB Local; the AppHost's WithReference does) or AWS_REGION (an ECS task has it).");
         }
 
         return problems;

@@ -27,6 +27,7 @@ public sealed class DynamoDBConnectionStringTests
     [InlineData("Endpoint=http://localhost:8000;Profile=dev", "'profile' is not a key it knows (Endpoint, Region)")]
     [InlineData("Endpoint=http://localhost:8000;Region=EU West", "'EU West' is not a region name")]
     [InlineData("Endpoint='http://localhost:8000", "is neither a URL nor Key=Value pairs")]
+    [InlineData("http://me:secret@localhost:8000", "holds a user name or password")]
     public void SaysWhatIsWrong(string value, string expected)
     {
         Assert.False(DynamoDBConnectionString.TryParse(value, out var parsed, out var problem));
