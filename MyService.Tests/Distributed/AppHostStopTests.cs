@@ -74,7 +74,9 @@ public sealed class AppHostStopTests(ITestOutputHelper output)
         await appHost.WaitForExitAsync();
 
         var after = appHost.Lines.Skip(printedBefore).ToList();
-        Assert.Single(after, line => line.Contains("Stopped while", StringComparison.Ordinal));
+        // "Stopped while DCP was starting", or another of the stop's lines when DCP was up by the time the signal was
+        // handled (a trusted development certificate spares DCP its TLS key, so it may be): one line either way.
+        Assert.Single(after, line => line.TrimStart().StartsWith("Stopped", StringComparison.Ordinal));
         Assert.DoesNotContain(after, line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)
             || line.TrimStart().StartsWith("at ", StringComparison.Ordinal) || line.Contains("Unhandled exception", StringComparison.Ordinal));
     }
