@@ -31,7 +31,8 @@ public sealed class DynamoDBEndpointResource : Resource, IDynamoDBResource
 
     public string Region { get; }
 
-    public ReferenceExpression ServiceUrl => ReferenceExpression.Create($"{Url ?? ConnectionString}");
+    // Empty when it does not read: what was given is not handed to the services (it may hold anything pasted there).
+    public ReferenceExpression ServiceUrl => ReferenceExpression.Create($"{Url ?? ""}");
 
     internal string ConnectionString { get; }
 

@@ -40,20 +40,17 @@ public static partial class DynamoDBEndpointResourceBuilderExtensions
     private static async Task StartAsync(DynamoDBEndpointResource resource, InitializeResourceEvent @event, CancellationToken cancellationToken)
     {
         await @event.Eventing.PublishAsync(new BeforeResourceStartedEvent(resource, @event.Services), cancellationToken);
-        var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
         if (resource.Url is null)
         {
             var reason = resource.ConnectionString.Length == 0
                 ? $"{resource.ConfigurationKey} is not set: set it to the endpoint (e.g. {DynamoDBConnectionString.Example}), or use AddDynamoDBLocal."
                 : $"{resource.ConfigurationKey}: {resource.Problem}. Set it to the endpoint (e.g. {DynamoDBConnectionString.Example}), or remove it to run DynamoDB Local.";
-            // On the resource's console and in the AppHost's output (the event's logger is the resource's).
-            LogUnreadable(log, reason);
-            LogUnreadableFor(@event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MyService.Hosting.DynamoDB"), resource.Name, reason);
             await @event.Notifications.PublishUpdateAsync(resource, s => s with { State = KnownResourceStates.FailedToStart });
-            await DynamoDBTableLifecycle.TablesFailedAsync(resource, @event.Services);
+            await DynamoDBStartFailure.ReportAsync(resource, @event.Services, reason);
             return;
         }
 
+        var log = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
         LogUsing(log, resource.Url, resource.ConfigurationKey);
         await @event.Notifications.PublishUpdateAsync(resource, s => s with
         {
@@ -62,12 +59,6 @@ public static partial class DynamoDBEndpointResourceBuilderExtensions
             Urls = [new UrlSnapshot(Name: "endpoint", Url: resource.Url, IsInternal: false)],
         });
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
-    private static partial void LogUnreadable(ILogger logger, string message);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource}: {Message}")]
-    private static partial void LogUnreadableFor(ILogger logger, string resource, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the DynamoDB at {Url} ({Key}); DynamoDB Local is neither installed nor started")]
     private static partial void LogUsing(ILogger logger, string url, string key);

@@ -29,11 +29,7 @@ internal static partial class DynamoDBLocalLaunch
         catch (DynamoDBLocalUnavailableException ex)
         {
             // One line on the resource's console and in the AppHost's output; the resource ends FailedToStart.
-            var reason = ex.Message;
-            var appHostLog = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MyService.Hosting.DynamoDB");
-            LogUnavailable(log, reason);
-            LogUnavailableFor(appHostLog, resource.Name, reason);
-            await DynamoDBTableLifecycle.TablesFailedAsync(resource, @event.Services);
+            await DynamoDBStartFailure.ReportAsync(resource, @event.Services, ex.Message);
             throw new StartRefusedException("DynamoDB Local cannot run on this machine; the line above says what to install.", ex);
         }
 
@@ -109,12 +105,6 @@ internal static partial class DynamoDBLocalLaunch
             args.Add("-inMemory");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
-    private static partial void LogUnavailable(ILogger logger, string message);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource}: {Message}")]
-    private static partial void LogUnavailableFor(ILogger logger, string resource, string message);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Amazon DynamoDB Local is AWS software under its own licence ({LicenceFile}): for holders of an AWS account, for internal use, not to be redistributed. MyService does not ship it; it runs from this machine's cache.")]

@@ -44,6 +44,7 @@ internal static class DynamoDBTableLifecycle
                 StopTimeStamp = null,
             });
         }
+
         return null;
     }
 

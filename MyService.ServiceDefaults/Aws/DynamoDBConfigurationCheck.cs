@@ -12,9 +12,15 @@ public static class DynamoDBConfigurationCheck
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(tables);
         List<string> problems = [.. tables.Where(t => configuration[DynamoDBClientFactory.TableNameKey(t)] is not { Length: > 0 }).Select(DynamoDBClientFactory.MissingTableName)];
+        // With an endpoint (the AppHost) or a region (an ECS task) the client is made without a question; only without
+        // both is the SDK asked, through its own resolution (profile, instance metadata), as the service's client would.
+        if (configuration["AWS_ENDPOINT_URL_DYNAMODB"] is { Length: > 0 } || configuration["AWS_REGION"] is { Length: > 0 })
+        {
+            return problems;
+        }
+
         try
         {
-            // The SDK's own resolution (environment, profile, instance metadata), as the service's client will do it.
             using var client = DynamoDBClientFactory.Create(configuration);
         }
         catch (AmazonClientException ex)
