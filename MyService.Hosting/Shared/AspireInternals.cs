@@ -33,6 +33,13 @@ internal static class AspireInternals
     public const string DashboardLogCategory = "Aspire.Hosting.Dashboard";
 
     /// <summary>
+    /// The category of Aspire's DCP executor (<c>DcpExecutor</c>, internal), under which it logs "Unexpected error
+    /// happened when capturing logs" with a stack trace when DCP closes a resource's log stream during a stop. The
+    /// clean stop filters its errors once a stop has been asked for.
+    /// </summary>
+    public const string DcpExecutorLogCategory = "Aspire.Hosting.Dcp.DcpExecutor";
+
+    /// <summary>
     /// The property in which Aspire's own wait shows what a Waiting resource waits for, by resource id
     /// (<c>KnownProperties.Resource.WaitingFor</c>, internal; the dashboard shows it as "waiting for"). A restart that
     /// waits for its dependencies shows itself with it.

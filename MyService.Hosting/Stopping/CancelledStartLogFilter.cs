@@ -9,7 +9,8 @@ namespace MyService.Hosting.Stopping;
 /// Keeps out of the console the errors a stop asked for (Ctrl+C, SIGTERM) makes a start that it cuts short log,
 /// though nothing went wrong: the host's "Hosting failed to start" with the cancellation's stack trace, and Aspire's
 /// "Failed to create resource aspire-dashboard" with another, which Aspire copies from the dashboard resource's log
-/// to the console as an error. Only once a stop has been asked for; before that these categories log as ever.
+/// to the console as an error; and DCP's log streams closing as it stops each resource, which Aspire's DCP executor
+/// logs as an error with a stack trace. Only once a stop has been asked for; before that these categories log as ever.
 /// </summary>
 internal static class CancelledStartLogFilter
 {
@@ -31,5 +32,8 @@ internal static class CancelledStartLogFilter
             // does), with the levels those had.
             options.Rules.Add(new LoggerFilterRule(providerName: null, HostCategory, LogLevel.Information, Keep));
             options.Rules.Add(new LoggerFilterRule(providerName: null, AspireInternals.DashboardLogCategory, LogLevel.Warning, Keep));
+            // DCP closes each resource's log stream as it stops it, which Aspire logs as an error with a stack trace
+            // (HTTP/2 NO_ERROR); the clean stop's own line says whether every process ended.
+            options.Rules.Add(new LoggerFilterRule(providerName: null, AspireInternals.DcpExecutorLogCategory, LogLevel.Warning, Keep));
         }));
 }

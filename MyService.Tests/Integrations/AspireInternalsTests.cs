@@ -66,6 +66,18 @@ public sealed partial class AspireInternalsTests
     }
 
     [Fact]
+    public async Task TheDcpExecutor_LogsUnderTheCategoryTheCleanStopFilters()
+    {
+        var logs = FakeLogCollector.Create(new FakeLogCollectorOptions());
+        await using var app = IntegrationApp.Create($"--Logging:LogLevel:{AspireInternals.DcpExecutorLogCategory}=Debug");
+        app.Builder.Services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs));
+        app.AddProcess("sleeper");
+        await app.StartAsync();
+
+        Assert.Contains(logs.GetSnapshot(), r => r.Category == AspireInternals.DcpExecutorLogCategory);
+    }
+
+    [Fact]
     public async Task TheLifecycleCommands_AreOnAResourceAboutToStart_AndTheAnnotationThatReplacesOneIsWhatRuns()
     {
         await using var app = IntegrationApp.Create();
